@@ -1,0 +1,129 @@
+"""Haringey's children's services inspections, as the seed and the published reports give them.
+
+Sources: the Haringey Children and Young People's Scrutiny Panel report of
+19 March 2019 (the seed), and Ofsted's reports of 18 July 2014, 14 December 2018,
+11 April 2023 and 24 February 2026. Shared by the Haringey examples.
+"""
+
+import pendulum
+
+from ilacs import Grade, ImprovementArea, Inspection, InspectionKind, Judgement, LocalAuthority
+
+HARINGEY = LocalAuthority(
+    name="Haringey", urn=80498, dfe_code="309", ons_code="E09000014", region="London"
+)
+RI = Grade.REQUIRES_IMPROVEMENT
+
+# The seed, section 3.5: "Under a heading, 'what needs to improve', inspectors noted
+# the following nine areas." The report does not tie them to judgements.
+NINE_AREAS = (
+    "Assessment of children's needs when their circumstances change, in order to inform plans.",
+    (
+        "Child-focused plans, particularly in the disabled children's team, where the"
+        " understanding of thresholds when risks escalate also needs to improve."
+    ),
+    (
+        "Timely and effective permanence planning for all children in care, including effective"
+        " challenge brought by independent reviewing officers."
+    ),
+    "Placement sufficiency for vulnerable adolescents.",
+    (
+        "The quality and timeliness of case recording, including the recording of management"
+        " decision-making."
+    ),
+    "The quality of audits to inform practice and drive practice improvements.",
+    "The strategic partnership response to criminally exploited children.",
+    (
+        "The offer and take-up of return home interviews and the subsequent use of intelligence"
+        " to inform individual children's plans and wider partnership activity."
+    ),
+    "Pathways to private fostering.",
+)
+
+
+def judgements(**grades: Grade) -> tuple[Judgement, ...]:
+    """Judgements from keyword arguments: ``judgements(leaders=Grade.GOOD, ...)``."""
+    return tuple(Judgement(area=area, grade=grade) for area, grade in grades.items())
+
+
+# The framework version is not given: it is chosen by the first day of fieldwork.
+INSPECTION_2018 = Inspection(
+    authority=HARINGEY,
+    kind=InspectionKind.STANDARD,
+    off_site_start=pendulum.date(2018, 10, 22),
+    on_site_start=pendulum.date(2018, 10, 29),
+    on_site_end=pendulum.date(2018, 11, 9),
+    published=pendulum.date(2018, 12, 14),
+    lead_inspector="Anne Waterman HMI",
+    judgements=judgements(
+        leaders=RI,
+        help_and_protection=RI,
+        children_in_care_and_care_leavers=RI,
+        overall_effectiveness=RI,
+    ),
+    improvement_areas=tuple(
+        ImprovementArea(id=f"ia-{number}", text=text)
+        for number, text in enumerate(NINE_AREAS, start=1)
+    ),
+    source_url="https://files.ofsted.gov.uk/v1/file/50044253",
+)
+
+INSPECTION_2014 = Inspection(
+    authority=HARINGEY,
+    kind=InspectionKind.SINGLE_INSPECTION,
+    on_site_start=pendulum.date(2014, 5, 20),
+    on_site_end=pendulum.date(2014, 6, 11),
+    published=pendulum.date(2014, 7, 18),
+    judgements=judgements(
+        help_and_protection=RI,
+        looked_after_and_permanence=RI,
+        adoption_performance=RI,
+        care_leavers=RI,
+        leadership=RI,
+        overall_effectiveness=RI,
+    ),
+    source_url="https://files.ofsted.gov.uk/v1/file/50004274",
+)
+
+INSPECTION_2023 = Inspection(
+    authority=HARINGEY,
+    kind=InspectionKind.STANDARD,
+    on_site_start=pendulum.date(2023, 2, 13),
+    on_site_end=pendulum.date(2023, 2, 24),
+    published=pendulum.date(2023, 4, 11),
+    lead_inspector="Claire Beckingham",
+    judgements=judgements(
+        leaders=Grade.GOOD,
+        help_and_protection=Grade.GOOD,
+        children_in_care=RI,
+        care_leavers=Grade.GOOD,
+        overall_effectiveness=Grade.GOOD,
+    ),
+    source_url="https://files.ofsted.gov.uk/v1/file/50213624",
+)
+
+# Fieldwork began in January 2026, before the revised framework: it still has an
+# overall effectiveness grade although it was published in February 2026.
+INSPECTION_2026 = Inspection(
+    authority=HARINGEY,
+    kind=InspectionKind.SHORT,
+    on_site_start=pendulum.date(2026, 1, 12),
+    on_site_end=pendulum.date(2026, 1, 16),
+    published=pendulum.date(2026, 2, 24),
+    lead_inspector="Christine Kennet",
+    judgements=judgements(
+        leaders=Grade.OUTSTANDING,
+        help_and_protection=Grade.GOOD,
+        children_in_care=Grade.GOOD,
+        care_leavers=Grade.OUTSTANDING,
+        overall_effectiveness=Grade.OUTSTANDING,
+    ),
+    source_url="https://files.ofsted.gov.uk/v1/file/50295650",
+)
+
+HISTORY = (INSPECTION_2014, INSPECTION_2018, INSPECTION_2023, INSPECTION_2026)
+
+
+def long_date(day: pendulum.Date | None) -> str:
+    """A date as a committee paper writes it: 9 November 2018."""
+    return "unknown" if day is None else day.format("D MMMM YYYY")

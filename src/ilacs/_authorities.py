@@ -1,0 +1,48 @@
+"""Local authorities, as they were when they were inspected."""
+
+import attrs
+
+from ilacs import _validators as v
+
+__all__ = ["LocalAuthority"]
+
+
+@attrs.frozen(kw_only=True)
+class LocalAuthority:
+    """A local authority with children's services, and the codes that name it.
+
+    Codes change when authorities are reorganised (Northamptonshire 2021, Cumbria
+    2023), so an inspection keeps the authority as it was then. Every code is
+    optional: real data does not always give it.
+
+    Attributes:
+        name: the authority's name, as Ofsted writes it.
+        urn: Ofsted's unique reference number for the authority.
+        dfe_code: the Department for Education's three-digit LA code.
+        ons_code: the Office for National Statistics area code.
+        region: the Ofsted region.
+
+    >>> haringey = LocalAuthority(
+    ...     name="Haringey", urn=80498, dfe_code="309", ons_code="E09000014", region="London"
+    ... )
+    >>> haringey
+    LocalAuthority(name='Haringey', urn=80498, dfe_code='309', ons_code='E09000014', region='London')
+    """
+
+    name: str = attrs.field(validator=v.text)
+    urn: int | None = attrs.field(default=None, validator=v.optional(v.instance_of(int)))
+    dfe_code: str | None = attrs.field(
+        default=None, validator=v.optional(v.matches(r"\d{3}", "a three-digit DfE code"))
+    )
+    ons_code: str | None = attrs.field(
+        default=None,
+        validator=v.optional(
+            v.matches(r"[ENSW]\d{8}", "an ONS code: a letter and eight digits, such as 'E09000014'")
+        ),
+    )
+    region: str | None = attrs.field(default=None, validator=v.optional(v.text))
+
+    @urn.validator
+    def _positive_urn(self, _: "attrs.Attribute[int | None]", urn: int | None) -> None:
+        if urn is not None and urn <= 0:
+            v.reject("urn", urn, "must be a positive number")

@@ -1,0 +1,269 @@
+"""Inspections and what they find: judgements, improvement areas, priority actions."""
+
+import enum
+import re
+from typing import Self
+
+import attrs
+import pendulum
+
+from ilacs import _validators as v
+from ilacs import frameworks
+from ilacs._authorities import LocalAuthority
+from ilacs._frameworks import IDENTIFIER, Framework
+from ilacs._grades import Grade
+from ilacs._kinds import InspectionKind
+from ilacs.errors import ValidationError
+
+__all__ = [
+    "ImprovementArea",
+    "Inspection",
+    "Judgement",
+    "NationalFrameworkTag",
+    "TagKind",
+]
+
+ITEM_ID = r"[a-z0-9]+(?:[-_][a-z0-9]+)*"
+_TAG = re.compile(
+    r"\(?\s*(outcome|enabler|principle)\s+(\d+)\s*,\s*national framework\s*\)?", re.IGNORECASE
+)
+
+
+@attrs.frozen(kw_only=True)
+class Judgement:
+    """One graded judgement: a judgement area of the framework and its grade.
+
+    >>> Judgement(area="leaders", grade=Grade.GOOD)
+    Judgement(area='leaders', grade=<Grade.GOOD: 'good'>)
+    >>> Judgement(area="leaders", grade="good")
+    Traceback (most recent call last):
+    ...
+    ilacs.errors.ValidationError: 'grade' must be Grade (got str 'good')
+    """
+
+    area: str = attrs.field(
+        validator=v.matches(IDENTIFIER, "a judgement area id such as 'leaders'")
+    )
+    grade: Grade = attrs.field(validator=v.instance_of(Grade))
+
+
+class TagKind(enum.Enum):
+    """The kinds of item in the Children's Social Care National Framework."""
+
+    OUTCOME = "outcome"
+    ENABLER = "enabler"
+    PRINCIPLE = "principle"
+
+
+@attrs.frozen(kw_only=True)
+class NationalFrameworkTag:
+    """The tag reports since early 2025 give each improvement item, e.g. "(outcome 3, national framework)".
+
+    >>> tag = NationalFrameworkTag.parse("(outcome 3, national framework)")
+    >>> tag
+    NationalFrameworkTag(kind=<TagKind.OUTCOME: 'outcome'>, number=3)
+    >>> str(tag)
+    '(outcome 3, national framework)'
+    """
+
+    kind: TagKind = attrs.field(validator=v.instance_of(TagKind))
+    number: int = attrs.field(validator=v.instance_of(int))
+
+    @number.validator
+    def _positive(self, _: "attrs.Attribute[int]", number: int) -> None:
+        if number < 1:
+            v.reject("number", number, "must be 1 or more")
+
+    def __str__(self) -> str:
+        return f"({self.kind.value} {self.number}, national framework)"
+
+    @classmethod
+    def parse(cls, text: str) -> Self:
+        """Read a tag as reports print it; an error names the text."""
+        match = _TAG.fullmatch(text.strip()) if isinstance(text, str) else None
+        if match is None:
+            v.reject(
+                "national_framework",
+                text,
+                "must read like '(outcome 3, national framework)' (outcome, enabler or principle)",
+            )
+        return cls(kind=TagKind(match.group(1).lower()), number=int(match.group(2)))
+
+
+@attrs.frozen(kw_only=True)
+class ImprovementArea:
+    """An item under a report's "What needs to improve", or an area for priority action.
+
+    Attributes:
+        id: short and stable within the inspection, so action plans can refer to it.
+        text: the report's words.
+        judgement_areas: the judgements it bears on, by area id (may be empty).
+        national_framework: the report's national framework tag, since early 2025.
+
+    >>> ImprovementArea(id="ia-6", text="The quality of audits to inform practice.").id
+    'ia-6'
+    """
+
+    id: str = attrs.field(validator=v.matches(ITEM_ID, "a short id such as 'ia-1'"))
+    text: str = attrs.field(validator=v.text)
+    judgement_areas: tuple[str, ...] = attrs.field(
+        default=(),
+        validator=[v.tuple_of(v.matches(IDENTIFIER, "a judgement area id")), v.unique(str, "area")],
+    )
+    national_framework: NationalFrameworkTag | None = attrs.field(
+        default=None, validator=v.optional(v.instance_of(NationalFrameworkTag))
+    )
+
+
+def _by_area(judgement: Judgement) -> str:
+    return judgement.area
+
+
+def _by_id(item: ImprovementArea) -> str:
+    return item.id
+
+
+def _framework_in_force(inspection: "Inspection") -> str:
+    # Defaults are computed before validators run: check the date first so a bad
+    # one is reported as itself, not as a failed framework look-up.
+    v.date(inspection, attrs.fields(Inspection).on_site_start, inspection.on_site_start)
+    return frameworks.for_date(inspection.on_site_start).id
+
+
+@attrs.frozen(kw_only=True)
+class Inspection:
+    """An inspection or visit of a local authority's children's services.
+
+    The framework version is chosen by the first day of fieldwork when it is not
+    given. Dates are ``pendulum.Date``; only the on-site start is required, since
+    real data does not always give the rest. Construction rejects what can never
+    be right (an on-site end before its start, a judgement given twice);
+    :func:`ilacs.validate` reports what is wrong in context.
+
+    Attributes:
+        authority: the local authority, as it was at the time.
+        kind: standard, short, focused visit, monitoring visit or JTAI.
+        on_site_start: the first day on site (the report's first date).
+        on_site_end: the last day on site (the report's last date).
+        off_site_start: the first day of the off-site week, where known.
+        report_received: the day the authority received the report.
+        published: the day Ofsted published the report or letter.
+        framework: the id of the framework version in force at fieldwork.
+        lead_inspector: the lead inspector's name, as the report prints it.
+        judgements: the graded judgements, in any order.
+        improvement_areas: the report's "What needs to improve".
+        priority_actions: areas for priority action (focused visits, JTAIs).
+        topic: the theme of a focused visit or JTAI.
+        source_url: where the report is published.
+
+    >>> import pendulum
+    >>> from ilacs import LocalAuthority
+    >>> inspection = Inspection(
+    ...     authority=LocalAuthority(name="Haringey", urn=80498),
+    ...     kind=InspectionKind.STANDARD,
+    ...     on_site_start=pendulum.date(2018, 10, 29),
+    ...     on_site_end=pendulum.date(2018, 11, 9),
+    ...     judgements=(Judgement(area="leaders", grade=Grade.REQUIRES_IMPROVEMENT),),
+    ... )
+    >>> inspection.framework
+    'ilacs-2018'
+    >>> inspection.grade("leaders")
+    <Grade.REQUIRES_IMPROVEMENT: 'requires_improvement'>
+    """
+
+    authority: LocalAuthority = attrs.field(validator=v.instance_of(LocalAuthority))
+    kind: InspectionKind = attrs.field(validator=v.instance_of(InspectionKind))
+    on_site_start: pendulum.Date = attrs.field(validator=v.date)
+    on_site_end: pendulum.Date | None = attrs.field(default=None, validator=v.optional(v.date))
+    off_site_start: pendulum.Date | None = attrs.field(default=None, validator=v.optional(v.date))
+    report_received: pendulum.Date | None = attrs.field(default=None, validator=v.optional(v.date))
+    published: pendulum.Date | None = attrs.field(default=None, validator=v.optional(v.date))
+    framework: str = attrs.field(
+        default=attrs.Factory(_framework_in_force, takes_self=True),
+        validator=v.matches(
+            r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*", "a framework id such as 'ilacs-2018'"
+        ),
+    )
+    lead_inspector: str | None = attrs.field(default=None, validator=v.optional(v.text))
+    judgements: tuple[Judgement, ...] = attrs.field(
+        default=(),
+        validator=[v.tuple_of(v.instance_of(Judgement)), v.unique(_by_area, "judgement area")],
+    )
+    improvement_areas: tuple[ImprovementArea, ...] = attrs.field(
+        default=(),
+        validator=[v.tuple_of(v.instance_of(ImprovementArea)), v.unique(_by_id, "id")],
+    )
+    priority_actions: tuple[ImprovementArea, ...] = attrs.field(
+        default=(),
+        validator=[v.tuple_of(v.instance_of(ImprovementArea)), v.unique(_by_id, "id")],
+    )
+    topic: str | None = attrs.field(default=None, validator=v.optional(v.text))
+    source_url: str | None = attrs.field(
+        default=None, validator=v.optional(v.matches(r"https?://\S+", "an http(s) URL"))
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if self.on_site_end is not None and self.on_site_end < self.on_site_start:
+            msg = (
+                f"'on_site_end' must not be before the on-site start {self.on_site_start}"
+                f" (got {self.on_site_end})"
+            )
+            raise ValidationError(msg, field="on_site_end", value=self.on_site_end)
+        if self.off_site_start is not None and self.off_site_start > self.on_site_start:
+            msg = (
+                f"'off_site_start' must not be after the on-site start {self.on_site_start}"
+                f" (got {self.off_site_start})"
+            )
+            raise ValidationError(msg, field="off_site_start", value=self.off_site_start)
+        ids = {item.id for item in self.improvement_areas}
+        shared = sorted(ids.intersection(item.id for item in self.priority_actions))
+        if shared:
+            msg = (
+                "an id names either an improvement area or a priority action, not both"
+                f" (got {', '.join(map(repr, shared))})"
+            )
+            raise ValidationError(msg, field="priority_actions", value=shared)
+
+    def __repr__(self) -> str:
+        return (
+            f"Inspection({self.authority.name!r}, {self.kind.value},"
+            f" {self.on_site_start}..{self.on_site_end or ''}, framework={self.framework!r},"
+            f" judgements={len(self.judgements)}, improvement_areas={len(self.improvement_areas)})"
+        )
+
+    def framework_pack(self) -> Framework:
+        """The framework version this inspection names, from :mod:`ilacs.frameworks`."""
+        return frameworks.get(self.framework)
+
+    def grade(self, area: str) -> Grade | None:
+        """The grade given for a judgement area, or None where there is none."""
+        for judgement in self.judgements:
+            if judgement.area == area:
+                return judgement.grade
+        return None
+
+    @property
+    def grades(self) -> dict[str, Grade]:
+        """The judgements as a mapping from area id to grade."""
+        return {judgement.area: judgement.grade for judgement in self.judgements}
+
+    @property
+    def is_graded(self) -> bool:
+        """True when the inspection gave judgements."""
+        return bool(self.judgements)
+
+    def judgement_table(self) -> tuple[tuple[str, str], ...]:
+        """The judgement table as the report prints it: (label, grade label) rows.
+
+        Rows follow the framework's order and wording; an area the framework does not
+        have is shown by its id, so nothing given is hidden.
+        """
+        framework = self.framework_pack()
+        grades = self.grades
+        rows = [
+            (area.label, framework.grade_scale.label(grades.pop(area.id)))
+            for area in framework.judgement_areas
+            if area.id in grades
+        ]
+        rows.extend((area, grade.label) for area, grade in grades.items())
+        return tuple(rows)

@@ -1,0 +1,133 @@
+"""attrs validators that fail with an ilacs error naming the field, the value and the rule.
+
+attrs' own validators raise a bare ``TypeError``; ours raise
+:class:`~ilacs.errors.ValidationError`, so bad input always ends in a library error.
+"""
+
+import datetime
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, NoReturn
+
+import pendulum
+
+from ilacs.errors import ValidationError
+
+if TYPE_CHECKING:
+    import attrs
+
+__all__ = [
+    "date",
+    "datetime_",
+    "instance_of",
+    "is_date",
+    "matches",
+    "optional",
+    "reject",
+    "text",
+    "tuple_of",
+    "unique",
+]
+
+Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
+
+
+def _type_name(kind: type | tuple[type, ...]) -> str:
+    if isinstance(kind, tuple):
+        return " or ".join(k.__name__ for k in kind)
+    return kind.__name__
+
+
+def reject(field: str, value: object, rule: str) -> NoReturn:
+    """Raise the error for ``field``: ``'field' <rule> (got <type> <value>)``."""
+    msg = f"{field!r} {rule} (got {type(value).__name__} {value!r})"
+    raise ValidationError(msg, field=field, value=value)
+
+
+def _reject(attribute: "attrs.Attribute[Any]", value: object, rule: str) -> NoReturn:
+    reject(attribute.name, value, rule)
+
+
+def instance_of(kind: type | tuple[type, ...]) -> Validator:
+    """The value is an instance of ``kind`` (and a bool is never taken for an int)."""
+
+    def check(_: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
+        if not isinstance(value, kind) or (isinstance(value, bool) and kind is int):
+            _reject(attribute, value, f"must be {_type_name(kind)}")
+
+    return check
+
+
+def is_date(value: object) -> bool:
+    """True for a ``pendulum.Date`` that is not a date-time (DateTime subclasses Date)."""
+    return isinstance(value, pendulum.Date) and not isinstance(value, datetime.datetime)
+
+
+def date(_: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
+    """The value is a ``pendulum.Date`` and not a date-time."""
+    if not is_date(value):
+        _reject(attribute, value, "must be a pendulum.Date (a date without a time)")
+
+
+def datetime_(_: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
+    """The value is a timezone-aware ``pendulum.DateTime``."""
+    if not isinstance(value, pendulum.DateTime) or value.tzinfo is None:
+        _reject(attribute, value, "must be a timezone-aware pendulum.DateTime")
+
+
+def text(_: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
+    """The value is a string with something in it besides white space."""
+    if not isinstance(value, str):
+        _reject(attribute, value, "must be a string")
+    elif not value.strip():
+        _reject(attribute, value, "must not be empty")
+    elif value != value.strip():
+        _reject(attribute, value, "must not start or end with white space")
+
+
+def matches(pattern: str, rule: str) -> Validator:
+    """The value is a string matching ``pattern`` in full; ``rule`` says what that means."""
+    compiled = re.compile(pattern)
+
+    def check(_: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
+        if not isinstance(value, str) or not compiled.fullmatch(value):
+            _reject(attribute, value, f"must be {rule}")
+
+    return check
+
+
+def optional(validator: Validator) -> Validator:
+    """None, or a value the validator accepts."""
+
+    def check(instance: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
+        if value is not None:
+            validator(instance, attribute, value)
+
+    return check
+
+
+def tuple_of(validator: Validator) -> Validator:
+    """A tuple whose every item the validator accepts; the message names the index."""
+
+    def check(instance: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
+        if not isinstance(value, tuple):
+            _reject(attribute, value, "must be a tuple")
+        for index, item in enumerate(value):
+            validator(instance, attribute.evolve(name=f"{attribute.name}[{index}]"), item)
+
+    return check
+
+
+def unique(key: Callable[[Any], object], what: str) -> Validator:
+    """No two items of a tuple share ``key``; ``what`` names the key in the message."""
+
+    def check(_: object, attribute: "attrs.Attribute[Any]", value: tuple[Any, ...]) -> None:
+        seen: set[object] = set()
+        for item in value:
+            k = key(item)
+            if k in seen:
+                msg = f"{attribute.name!r} must not repeat {what} {k!r}"
+                raise ValidationError(msg, field=attribute.name, value=k)
+            seen.add(k)
+
+    return check

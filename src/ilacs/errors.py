@@ -1,0 +1,83 @@
+"""The exceptions ilacs raises.
+
+Every exception the library raises on bad input derives from :class:`IlacsError`,
+so one ``except IlacsError`` catches them all. Messages name the field, the value
+and the rule; the same facts are kept as attributes for programs.
+
+>>> from ilacs import Grade
+>>> from ilacs.errors import IlacsError
+>>> try:
+...     Grade.parse("Adequate")
+... except IlacsError as error:
+...     print(error)
+'Adequate' is not a grade on the Ofsted four-point scale (Outstanding, Good, Requires improvement to be good, Inadequate)
+"""
+
+# This module imports nothing from the package: every other module may import it.
+
+__all__ = [
+    "CalendarError",
+    "DocumentError",
+    "FrameworkError",
+    "GradeError",
+    "IlacsError",
+    "UnknownFrameworkError",
+    "ValidationError",
+]
+
+
+class IlacsError(Exception):
+    """The root of every error ilacs raises on purpose."""
+
+
+class ValidationError(IlacsError, ValueError):
+    """Raised when a value can never be right: a wrong type, an impossible date order.
+
+    Attributes:
+        field: the name of the field at fault, when there is one.
+        value: the value that was rejected.
+    """
+
+    def __init__(self, message: str, *, field: str | None = None, value: object = None) -> None:
+        super().__init__(message)
+        self.field = field
+        self.value = value
+
+
+class GradeError(ValidationError):
+    """Raised when text or a value is not a grade on the scale in use."""
+
+
+class FrameworkError(IlacsError, ValueError):
+    """Raised when a framework pack is malformed or conflicts with one already registered."""
+
+
+class UnknownFrameworkError(IlacsError, LookupError):
+    """Raised when no framework has the id asked for, or none was in force on a date.
+
+    Attributes:
+        key: the id or date that was looked up.
+    """
+
+    def __init__(self, message: str, *, key: object) -> None:
+        super().__init__(message)
+        self.key = key
+
+
+class CalendarError(IlacsError, ValueError):
+    """Raised when working-day arithmetic is asked something it cannot answer.
+
+    For example a date outside the years the holiday calendar covers.
+    """
+
+
+class DocumentError(IlacsError, ValueError):
+    """Raised when a document (JSON, YAML, a dictionary or a data pack) cannot be loaded.
+
+    Attributes:
+        problems: every problem found, each a message that starts with its path.
+    """
+
+    def __init__(self, message: str, *, problems: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.problems = problems

@@ -1,0 +1,203 @@
+"""Hypothesis strategies for every public ilacs type, for your own property tests.
+
+Values are valid by construction: an inspection's dates fall in its framework's
+period and in order, its judgements are areas of its framework, and so on.
+
+>>> from hypothesis import given
+>>> from ilacs import strategies
+>>> @given(strategies.inspections(graded=True))
+... def test_graded_inspections_have_judgements(inspection):
+...     assert inspection.judgements
+>>> test_graded_inspections_have_judgements()
+"""
+
+import datetime
+from collections.abc import Sequence
+
+import pendulum
+from hypothesis import strategies as st
+
+from ilacs import frameworks
+from ilacs._authorities import LocalAuthority
+from ilacs._frameworks import Framework
+from ilacs._grades import Grade
+from ilacs._inspections import (
+    ImprovementArea,
+    Inspection,
+    Judgement,
+    NationalFrameworkTag,
+    TagKind,
+)
+
+__all__ = [
+    "dates",
+    "framework_ids",
+    "frameworks_",
+    "grades",
+    "improvement_areas",
+    "inspections",
+    "judgements",
+    "local_authorities",
+    "national_framework_tags",
+    "texts",
+]
+
+#: Open-ended frameworks are drawn up to this day.
+HORIZON = pendulum.date(2031, 12, 31)
+#: Dates are drawn from this day unless told otherwise.
+EPOCH = pendulum.date(2000, 1, 1)
+_WORD = st.text(alphabet=st.characters(exclude_categories=("C", "Z")), min_size=1, max_size=12)
+
+
+def texts(*, min_words: int = 1, max_words: int = 12) -> st.SearchStrategy[str]:
+    """Non-empty text of any script, with no white space at either end.
+
+    >>> from hypothesis import find
+    >>> find(texts(), lambda t: " " in t).count(" ") >= 1
+    True
+    """
+    return st.lists(_WORD, min_size=min_words, max_size=max_words).map(" ".join)
+
+
+def dates(
+    *, min_value: pendulum.Date = EPOCH, max_value: pendulum.Date = HORIZON
+) -> st.SearchStrategy[pendulum.Date]:
+    """``pendulum.Date`` values in a range (never date-times).
+
+    >>> from hypothesis import find
+    >>> type(find(dates(), lambda d: True)).__name__
+    'Date'
+    """
+    return st.dates(min_value=min_value, max_value=max_value).map(_to_pendulum)
+
+
+def _to_pendulum(day: datetime.date) -> pendulum.Date:
+    return pendulum.date(day.year, day.month, day.day)
+
+
+def _later(day: pendulum.Date, most: int) -> st.SearchStrategy[pendulum.Date]:
+    return st.integers(0, most).map(lambda days: day.add(days=days))
+
+
+def grades(scale: Sequence[Grade] = tuple(Grade)) -> st.SearchStrategy[Grade]:
+    """Grades, from the whole Ofsted scale or the given ones."""
+    return st.sampled_from(tuple(scale))
+
+
+def frameworks_() -> st.SearchStrategy[Framework]:
+    """The registered framework versions.
+
+    Named with a trailing underscore, since :mod:`ilacs.frameworks` is a module.
+    """
+    return st.sampled_from(frameworks.all())
+
+
+def framework_ids() -> st.SearchStrategy[str]:
+    """The ids of the registered framework versions."""
+    return frameworks_().map(lambda framework: framework.id)
+
+
+def local_authorities() -> st.SearchStrategy[LocalAuthority]:
+    """Local authorities with any mix of known and unknown codes."""
+    return st.builds(
+        LocalAuthority,
+        name=texts(max_words=5),
+        urn=st.none() | st.integers(min_value=1, max_value=9_999_999),
+        dfe_code=st.none() | st.from_regex(r"\A\d{3}\Z"),
+        ons_code=st.none() | st.from_regex(r"\A[ENSW]\d{8}\Z"),
+        region=st.none() | texts(max_words=4),
+    )
+
+
+def judgements(framework: Framework) -> st.SearchStrategy[tuple[Judgement, ...]]:
+    """A full set of judgements for a framework: every area, each with a grade of its scale."""
+    scale = framework.grade_scale.members
+    return st.tuples(
+        *(
+            st.builds(Judgement, area=st.just(area.id), grade=grades(scale))
+            for area in framework.judgement_areas
+        )
+    )
+
+
+def national_framework_tags() -> st.SearchStrategy[NationalFrameworkTag]:
+    """Tags such as "(outcome 3, national framework)"."""
+    return st.builds(
+        NationalFrameworkTag,
+        kind=st.sampled_from(TagKind),
+        number=st.integers(min_value=1, max_value=12),
+    )
+
+
+def improvement_areas(
+    framework: Framework, *, prefix: str = "ia", min_size: int = 0, max_size: int = 10
+) -> st.SearchStrategy[tuple[ImprovementArea, ...]]:
+    """Improvement areas with distinct ids (``ia-1``, ``ia-2``, ...) naming the framework's areas."""
+
+    @st.composite
+    def build(draw: st.DrawFn) -> tuple[ImprovementArea, ...]:
+        count = draw(st.integers(min_value=min_size, max_value=max_size))
+        return tuple(
+            ImprovementArea(
+                id=f"{prefix}-{number}",
+                text=draw(texts()),
+                judgement_areas=tuple(
+                    draw(st.lists(st.sampled_from(framework.area_ids), unique=True, max_size=2))
+                ),
+                national_framework=draw(st.none() | national_framework_tags()),
+            )
+            for number in range(1, count + 1)
+        )
+
+    return build()
+
+
+def inspections(
+    *, framework: Framework | str | None = None, graded: bool | None = None
+) -> st.SearchStrategy[Inspection]:
+    """Inspections under any registered framework version (or the one given).
+
+    Dates lie in the framework's period and in order; graded kinds carry a
+    judgement for every area of the framework; ``graded`` narrows to graded (True)
+    or ungraded (False) kinds.
+    """
+    if framework is None:
+        source = frameworks_()
+    else:
+        source = st.just(frameworks.get(framework) if isinstance(framework, str) else framework)
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Inspection:
+        pack = draw(source)
+        kinds = [k for k in pack.inspection_kinds if graded is None or k.graded is graded]
+        kind = draw(st.sampled_from(kinds))
+        until = pack.in_force_until or max(HORIZON, pack.in_force_from)
+        start = draw(dates(min_value=pack.in_force_from, max_value=until))
+        end = draw(st.none() | _later(start, 18))
+        last = end or start
+        received = draw(st.none() | _later(last, 60))
+        published = draw(st.none() | _later(received or last, 20))
+        return Inspection(
+            framework=pack.id,
+            authority=draw(local_authorities()),
+            kind=kind.kind,
+            off_site_start=draw(
+                st.none() | st.integers(0, 7).map(lambda days: start.subtract(days=days))
+            ),
+            on_site_start=start,
+            on_site_end=end,
+            report_received=received,
+            published=published,
+            lead_inspector=draw(st.none() | texts(max_words=4)),
+            judgements=draw(judgements(pack)) if kind.graded else (),
+            improvement_areas=draw(improvement_areas(pack)) if kind.graded else (),
+            priority_actions=()
+            if kind.graded
+            else draw(improvement_areas(pack, prefix="apa", max_size=3)),
+            topic=None if kind.graded else draw(st.none() | texts(max_words=5)),
+            source_url=draw(
+                st.none() | st.from_regex(r"\Ahttps://files\.ofsted\.gov\.uk/v1/file/\d{8}\Z")
+            ),
+        )
+
+    return build()

@@ -1,0 +1,23 @@
+"""Shared test settings: Hypothesis profiles, chosen by HYPOTHESIS_PROFILE.
+
+- ``quick`` (the default): few examples, for development.
+- ``thorough``: many examples and no deadline, for CI (``.ci/run`` sets it).
+"""
+
+import os
+from pathlib import Path
+
+from hypothesis import HealthCheck, settings
+
+settings.register_profile("quick", max_examples=30, deadline=None)
+settings.register_profile(
+    "thorough",
+    max_examples=400,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+    print_blob=True,
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "quick"))
+
+#: Real national data copied into the repository (see tests/data/README.md).
+DATA = Path(__file__).parent / "data"

@@ -1,0 +1,61 @@
+"""Every example runs, as a user runs it, and says what it promises."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+EXAMPLES = Path(__file__).parent.parent / "examples"
+SCRIPTS = sorted(p for p in EXAMPLES.glob("*.py") if not p.name.startswith("_"))
+
+
+def _run(script: Path, *args: str) -> str:
+    result = subprocess.run(
+        [sys.executable, str(script), *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+class TestExamples:
+    """The examples in examples/ are part of the documentation and must work."""
+
+    @pytest.mark.parametrize("script", SCRIPTS, ids=lambda p: p.name)
+    def test_the_example_runs(self, script: Path) -> None:
+        """Each example exits 0."""
+        assert _run(script)
+
+    def test_haringey_2018_reproduces_the_councils_report(self) -> None:
+        """Four judgements RI, nine areas, the dates, the lead inspector and ilacs-2018."""
+        out = _run(EXAMPLES / "haringey_2018.py")
+        for label in (
+            "The impact of leaders on social work practice with children and families",
+            "The experiences and progress of children who need help and protection",
+            "The experiences and progress of children in care and care leavers",
+            "Overall effectiveness",
+        ):
+            line = next(line for line in out.splitlines() if line.startswith(label))
+            assert line.endswith("Requires improvement to be good")
+        assert "What needs to improve (9 areas):" in out
+        assert "  9. Pathways to private fostering." in out
+        assert "On-site fieldwork:  29 October 2018 to 9 November 2018" in out
+        assert "Off-site week from: 22 October 2018" in out
+        assert "Published:          14 December 2018" in out
+        assert "Anne Waterman HMI" in out
+        assert "Framework: ilacs-2018" in out
+
+    def test_haringey_history_shows_each_inspection_under_its_own_framework(self) -> None:
+        """2014 under SIF, 2018 under ilacs-2018, 2023 and January 2026 under ilacs-2023."""
+        out = _run(EXAMPLES / "haringey_history.py")
+        for fragment in (
+            "20 May 2014 to 11 June 2014: single inspection under sif-2013",
+            "29 October 2018 to 9 November 2018: standard inspection under ilacs-2018",
+            "13 February 2023 to 24 February 2023: standard inspection under ilacs-2023",
+            "12 January 2026 to 16 January 2026: short inspection under ilacs-2023",
+        ):
+            assert fragment in out
