@@ -1,15 +1,26 @@
 """Haringey's inspections of 2014, 2018, 2023 and 2026 side by side, each under its own framework.
 
 The framework version of each is chosen by its first day of fieldwork, so the same
-authority's judgements are read against four different sets of judgement areas.
+authority's judgements are read against different sets of judgement areas: the
+table has a row for every area any of them judged, and a dash where an inspection's
+framework has no such judgement.
 Run it: ``python examples/haringey_history.py``.
 """
 
 from _haringey import HISTORY, long_date
 
+from ilacs import Grade
+
+SHORT = {
+    Grade.OUTSTANDING: "Outstanding",
+    Grade.GOOD: "Good",
+    Grade.REQUIRES_IMPROVEMENT: "RI",
+    Grade.INADEQUATE: "Inadequate",
+}
+
 
 def main() -> None:
-    """Print one block per inspection, oldest first."""
+    """Print each inspection's header, then one table of judgements by area."""
     for inspection in HISTORY:
         framework = inspection.framework_pack()
         print(
@@ -17,14 +28,24 @@ def main() -> None:
             f" {framework.kind(inspection.kind).label.lower()} under {framework.id},"
             f" published {long_date(inspection.published)}"
         )
-        table = inspection.judgement_table()
-        for label, grade in table:
-            print(f"  {label:<90}{grade}")
-        if framework.overall_area is None:
-            print("  (no overall effectiveness judgement under this framework)")
-        print()
-    print("Framework versions with no overall judgement since April 2026 change how a series")
-    print("of results can be compared: compare judgement by judgement, by area id.")
+    print()
+
+    # Rows in the newest framework's order and words, then areas only older ones had.
+    labels: dict[str, str] = {}
+    for inspection in reversed(HISTORY):
+        for area in inspection.framework_pack().judgement_areas:
+            labels.setdefault(area.id, area.label)
+    years = [str(inspection.on_site_start.year) for inspection in HISTORY]
+    width = max(map(len, labels.values()))
+    print("Judgement".ljust(width) + "".join(f"{year:>13}" for year in years))
+    for area_id, label in labels.items():
+        cells = []
+        for inspection in HISTORY:
+            grade = inspection.grade(area_id)
+            cells.append("-" if grade is None else SHORT[grade])
+        print(label.ljust(width) + "".join(f"{cell:>13}" for cell in cells))
+    print()
+    print("RI: requires improvement (to be good). A dash: no such judgement in that framework.")
 
 
 if __name__ == "__main__":

@@ -1,5 +1,6 @@
 """Every example runs, as a user runs it, and says what it promises."""
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -59,3 +60,9 @@ class TestExamples:
             "12 January 2026 to 16 January 2026: short inspection under ilacs-2023",
         ):
             assert fragment in out
+        rows = {
+            cells[0]: cells[1:] for cells in (re.split(r"\s{2,}", line) for line in out.splitlines())
+        }
+        assert rows["Overall effectiveness"] == ["RI", "RI", "Good", "Outstanding"]
+        assert rows["The experiences and progress of children in care"] == ["-", "-", "RI", "Good"]
+        assert rows["Adoption performance"] == ["RI", "-", "-", "-"]
