@@ -61,7 +61,8 @@ class TestExamples:
         ):
             assert fragment in out
         rows = {
-            cells[0]: cells[1:] for cells in (re.split(r"\s{2,}", line) for line in out.splitlines())
+            cells[0]: cells[1:]
+            for cells in (re.split(r"\s{2,}", line) for line in out.splitlines())
         }
         assert rows["Overall effectiveness"] == ["RI", "RI", "Good", "Outstanding"]
         assert rows["The experiences and progress of children in care"] == ["-", "-", "RI", "Good"]
