@@ -5,9 +5,15 @@ The Children and Young People's Scrutiny Panel report of 19 March 2019 (sections
 Run it: ``python examples/haringey_2018.py``.
 """
 
+import attrs
+import pendulum
 from _haringey import INSPECTION_2018, long_date
 
-from ilacs import frameworks
+from ilacs import Inspection, deadlines, frameworks, rules
+
+#: The seed, section 3.6: the action plan "will be sent to Ofsted in advance of their
+#: deadline of 18th March 2019".
+SEED_ACTION_PLAN_DEADLINE = pendulum.date(2019, 3, 18)
 
 
 def main() -> None:
@@ -39,6 +45,41 @@ def main() -> None:
     print(f"What needs to improve ({len(inspection.improvement_areas)} areas):")
     for number, area in enumerate(inspection.improvement_areas, start=1):
         print(f"  {number}. {area.text}")
+    print()
+    print_rules(inspection)
+    print()
+    print_deadlines(inspection)
+
+
+def print_rules(inspection: Inspection) -> None:
+    """The grading rules' verdict, and the overall grades the other judgements permit."""
+    print("Grading rules:")
+    for outcome in rules.evaluate(inspection):
+        print(f"  {outcome.code} ({outcome.strength.value}): {outcome.status.value}")
+        print(f"      {outcome.explanation}")
+    allowed = rules.permitted(inspection, "overall_effectiveness")
+    labels = ", ".join(grade.label for grade in allowed.grades)
+    print(f"Overall effectiveness the other judgements permit: {labels}")
+
+
+def print_deadlines(inspection: Inspection) -> None:
+    """Infer the day the report was received from the seed's deadline, then count from it."""
+    rule = deadlines.get_rule(inspection.framework, "action_plan")
+    # Both are given: the publication date by the seed, the count by the framework pack.
+    assert inspection.published is not None  # noqa: S101
+    assert rule.working_days is not None  # noqa: S101
+    received = deadlines.infer_receipt(
+        SEED_ACTION_PLAN_DEADLINE, inspection.published, rule.working_days
+    )
+    print(
+        f"The seed gives the action plan deadline, {long_date(SEED_ACTION_PLAN_DEADLINE)}:"
+        f" {rule.working_days} working days after receipt, so the report was received on"
+        f" {long_date(received)}, before publication on {long_date(inspection.published)}."
+    )
+    print()
+    print("Deadlines:")
+    for deadline in deadlines.for_inspection(attrs.evolve(inspection, report_received=received)):
+        print(f"  - {deadline}")
 
 
 if __name__ == "__main__":

@@ -50,6 +50,28 @@ class TestExamples:
         assert "Anne Waterman HMI" in out
         assert "Framework: ilacs-2018" in out
 
+    def test_haringey_2018_shows_every_rule_held_and_the_permitted_overall_grades(self) -> None:
+        """All six rules hold; only Requires improvement to be good is permitted overall."""
+        out = _run(EXAMPLES / "haringey_2018.py")
+        for number in range(1, 6):
+            assert f"ILACS-OE-{number} (must): held" in out
+        assert "ILACS-OE-6 (likely): held" in out
+        assert "breached" not in out
+        assert (
+            "Overall effectiveness the other judgements permit: Requires improvement to be good\n"
+            in out
+        )
+
+    def test_haringey_2018_gives_the_deadlines_and_the_receipt_date_they_imply(self) -> None:
+        """18 March 2019 is 70 working days after receipt on 5 December 2018."""
+        out = _run(EXAMPLES / "haringey_2018.py")
+        assert "so the report was received on 5 December 2018" in out
+        assert (
+            "  - Action plan: due 18 March 2019, 70 working days after receipt of the report"
+            " on 5 December 2018"
+        ) in out
+        assert "  - The authority's publication of the report: due 21 January 2019" in out
+
     def test_haringey_history_shows_each_inspection_under_its_own_framework(self) -> None:
         """2014 under SIF, 2018 under ilacs-2018, 2023 and January 2026 under ilacs-2023."""
         out = _run(EXAMPLES / "haringey_history.py")

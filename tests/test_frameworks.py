@@ -102,6 +102,8 @@ BAD_PACKS = [
     ),
     ({"name": 2018}, r"\$\.name: expected a string, got int 2018"),
     ({"name": None}, r"\$\.name: expected a string, got NoneType None"),
+    ({"notes": "one note"}, r"\$\.notes: expected a list, got str 'one note'"),
+    ({"judgement_areas": {"leaders": {}}}, r"\$\.judgement_areas: expected a list, got dict"),
     ({"id": "ILACS 2018"}, r"'id' must be a lower-case id"),
     (
         {
@@ -284,6 +286,7 @@ class TestRegistry:
             in_force_from="2027-09-01",
             in_force_until=None,
             judgement_areas=frameworks.to_dict(frameworks.get("ilacs-2026"))["judgement_areas"],
+            rules=[],
         )
         path = tmp_path / "ilacs-2027.json"
         path.write_text(json.dumps(pack), encoding="utf-8")

@@ -14,7 +14,15 @@ def _isort_key(name: str) -> tuple[int, str]:
     return (1 if name[0].isupper() else 2, name)
 
 
-PUBLIC_MODULES = ["ilacs", "ilacs.calendar", "ilacs.errors", "ilacs.frameworks", "ilacs.strategies"]
+PUBLIC_MODULES = [
+    "ilacs",
+    "ilacs.calendar",
+    "ilacs.deadlines",
+    "ilacs.errors",
+    "ilacs.frameworks",
+    "ilacs.rules",
+    "ilacs.strategies",
+]
 
 
 class TestPublicApi:

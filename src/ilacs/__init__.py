@@ -10,7 +10,7 @@ it, and share it with other tools.
 'The experiences and progress of care leavers'
 """
 
-from ilacs import calendar, errors, frameworks
+from ilacs import calendar, deadlines, errors, frameworks, rules
 from ilacs._authorities import LocalAuthority
 from ilacs._frameworks import AreaRole, Framework, JudgementArea
 from ilacs._grades import Grade
@@ -41,6 +41,8 @@ __all__ = [
     "TagKind",
     "__version__",
     "calendar",
+    "deadlines",
     "errors",
     "frameworks",
+    "rules",
 ]

@@ -7,11 +7,13 @@ numbers. It is the only module that imports cattrs.
 
 import enum
 import re
+import typing
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 import attrs
 import cattrs
+import cattrs.cols
 import pendulum
 from cattrs.preconf.json import make_converter
 
@@ -92,6 +94,27 @@ def _structure_enum(value: object, kind: type[enum.Enum]) -> enum.Enum:
         raise _WrongTypeError(msg) from None
 
 
+def _is_sequence(kind: object) -> bool:
+    return cattrs.cols.is_sequence(kind) and not cattrs.cols.is_namedtuple(kind)
+
+
+def _sequence_factory(kind: Any, converter: cattrs.BaseConverter) -> Callable[[object, type], object]:  # noqa: ANN401 (a typing form)
+    # cattrs iterates whatever it is given, so "practice" would become ('p', 'r', ...):
+    # only a JSON array is a sequence.
+    if typing.get_origin(kind) is tuple:
+        base = cattrs.cols.homogenous_tuple_structure_factory(kind, converter)
+    else:
+        base = cattrs.cols.list_structure_factory(kind, converter)
+
+    def hook(value: object, expected: type) -> object:
+        if not isinstance(value, list | tuple):
+            msg = f"expected a list, got {_describe(value)}"
+            raise _WrongTypeError(msg)
+        return base(value, expected)
+
+    return hook
+
+
 def _make() -> cattrs.Converter:
     converter = make_converter(forbid_extra_keys=True, prefer_attrib_converters=False)
     converter.register_structure_hook(pendulum.DateTime, _structure_datetime)
@@ -99,6 +122,7 @@ def _make() -> cattrs.Converter:
     converter.register_structure_hook(pendulum.Date, _structure_date)
     converter.register_unstructure_hook(pendulum.Date, _unstructure_date)
     converter.register_structure_hook_func(_is_enum, _structure_enum)
+    converter.register_structure_hook_factory(_is_sequence, _sequence_factory)
     converter.register_structure_hook(str, _strict(str, "a string"))
     converter.register_structure_hook(int, _strict(int, "a whole number"))
     converter.register_structure_hook(bool, _strict(bool, "true or false"))

@@ -11,8 +11,10 @@ import attrs
 import pendulum
 
 from ilacs import _validators as v
+from ilacs._deadlines import DeadlineRule
 from ilacs._grades import Grade
 from ilacs._kinds import InspectionKind
+from ilacs._rules import Rule, check_rules
 from ilacs.errors import ValidationError
 
 __all__ = [
@@ -214,8 +216,19 @@ class Framework:
     inspection_kinds: tuple[KindInUse, ...] = attrs.field(
         validator=[v.tuple_of(v.instance_of(KindInUse)), v.unique(_by_kind, "inspection kind")]
     )
+    rules: tuple[Rule, ...] = attrs.field(
+        default=(),
+        validator=[v.tuple_of(v.instance_of(Rule)), v.unique(lambda rule: rule.code, "rule code")],
+    )
     sources: tuple[Source, ...] = attrs.field(validator=v.tuple_of(v.instance_of(Source)))
     notes: tuple[str, ...] = attrs.field(default=(), validator=v.tuple_of(v.text))
+    deadlines: tuple[DeadlineRule, ...] = attrs.field(
+        default=(),
+        validator=[
+            v.tuple_of(v.instance_of(DeadlineRule)),
+            v.unique(lambda rule: rule.id, "deadline rule id"),
+        ],
+    )
 
     def __attrs_post_init__(self) -> None:
         if self.in_force_until is not None and self.in_force_until < self.in_force_from:
@@ -235,6 +248,7 @@ class Framework:
         if sum(area.role is AreaRole.OVERALL for area in self.judgement_areas) > 1:
             msg = "a framework has at most one overall judgement area"
             raise ValidationError(msg, field="judgement_areas", value=self.judgement_areas)
+        check_rules(self.rules, {area.id: area.role.value for area in self.judgement_areas})
 
     def __repr__(self) -> str:
         until = self.in_force_until or ""
