@@ -98,7 +98,10 @@ def _is_sequence(kind: object) -> bool:
     return cattrs.cols.is_sequence(kind) and not cattrs.cols.is_namedtuple(kind)
 
 
-def _sequence_factory(kind: Any, converter: cattrs.BaseConverter) -> Callable[[object, type], object]:  # noqa: ANN401 (a typing form)
+def _sequence_factory(
+    kind: Any,  # noqa: ANN401 (a typing form such as tuple[str, ...])
+    converter: cattrs.BaseConverter,
+) -> Callable[[object, type], object]:
     # cattrs iterates whatever it is given, so "practice" would become ('p', 'r', ...):
     # only a JSON array is a sequence.
     if typing.get_origin(kind) is tuple:
