@@ -21,7 +21,9 @@ PUBLIC_MODULES = [
     "ilacs.errors",
     "ilacs.frameworks",
     "ilacs.rules",
+    "ilacs.serialisation",
     "ilacs.strategies",
+    "ilacs.validation",
 ]
 
 

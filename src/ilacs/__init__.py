@@ -10,7 +10,7 @@ it, and share it with other tools.
 'The experiences and progress of care leavers'
 """
 
-from ilacs import calendar, deadlines, errors, frameworks, rules
+from ilacs import calendar, deadlines, errors, frameworks, rules, serialisation, validation
 from ilacs._authorities import LocalAuthority
 from ilacs._frameworks import AreaRole, Framework, JudgementArea
 from ilacs._grades import Grade
@@ -23,11 +23,13 @@ from ilacs._inspections import (
 )
 from ilacs._kinds import InspectionKind
 from ilacs.errors import IlacsError
+from ilacs.validation import Finding, Severity, ValidationReport, validate
 
 __version__ = "0.1.0"
 
 __all__ = [
     "AreaRole",
+    "Finding",
     "Framework",
     "Grade",
     "IlacsError",
@@ -38,11 +40,16 @@ __all__ = [
     "JudgementArea",
     "LocalAuthority",
     "NationalFrameworkTag",
+    "Severity",
     "TagKind",
+    "ValidationReport",
     "__version__",
     "calendar",
     "deadlines",
     "errors",
     "frameworks",
     "rules",
+    "serialisation",
+    "validate",
+    "validation",
 ]
