@@ -30,7 +30,10 @@ class LocalAuthority:
     """
 
     name: str = attrs.field(validator=v.text)
-    urn: int | None = attrs.field(default=None, validator=v.optional(v.instance_of(int)))
+    urn: int | None = attrs.field(
+        default=None,
+        validator=v.optional([v.instance_of(int), v.at_least(1, "must be a positive number")]),
+    )
     dfe_code: str | None = attrs.field(
         default=None, validator=v.optional(v.matches(r"\d{3}", "a three-digit DfE code"))
     )
@@ -41,8 +44,3 @@ class LocalAuthority:
         ),
     )
     region: str | None = attrs.field(default=None, validator=v.optional(v.text))
-
-    @urn.validator
-    def _positive_urn(self, _: "attrs.Attribute[int | None]", urn: int | None) -> None:
-        if urn is not None and urn <= 0:
-            v.reject("urn", urn, "must be a positive number")

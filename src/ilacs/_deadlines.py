@@ -102,16 +102,6 @@ class Status(enum.Enum):
     NOT_KNOWN = "not_known"
 
 
-def _positive(_: object, attribute: "attrs.Attribute[int | None]", value: int | None) -> None:
-    if value is not None and value < 1:
-        v.reject(attribute.name, value, "must be 1 or more")
-
-
-def _not_empty(_: object, attribute: "attrs.Attribute[tuple[object, ...]]", value: object) -> None:
-    if value == ():
-        v.reject(attribute.name, value, "must name at least one inspection kind")
-
-
 def _kind_value(kind: InspectionKind) -> str:
     return kind.value
 
@@ -163,7 +153,7 @@ class DeadlineRule:
         validator=[
             v.tuple_of(v.instance_of(InspectionKind)),
             v.unique(_kind_value, "inspection kind"),
-            _not_empty,
+            v.not_empty("must name at least one inspection kind"),
         ]
     )
     requires_priority_actions: bool = attrs.field(default=False, validator=v.instance_of(bool))
@@ -176,13 +166,13 @@ class DeadlineRule:
     applies_from: pendulum.Date | None = attrs.field(default=None, validator=v.optional(v.date))
     counts_from: Event = attrs.field(validator=v.instance_of(Event))
     working_days: int | None = attrs.field(
-        default=None, validator=[v.optional(v.instance_of(int)), _positive]
+        default=None, validator=v.optional([v.instance_of(int), v.at_least(1)])
     )
     months: int | None = attrs.field(
-        default=None, validator=[v.optional(v.instance_of(int)), _positive]
+        default=None, validator=v.optional([v.instance_of(int), v.at_least(1)])
     )
     tolerance_months: int | None = attrs.field(
-        default=None, validator=[v.optional(v.instance_of(int)), _positive]
+        default=None, validator=v.optional([v.instance_of(int), v.at_least(1)])
     )
     basis: Basis = attrs.field(validator=v.instance_of(Basis))
     source: str = attrs.field(validator=v.text)

@@ -110,6 +110,20 @@ class GradeScale:
         msg = f"{grade.label!r} is not on the grade scale {self.id!r}"
         raise ValidationError(msg, field="grade", value=grade)
 
+    def wording(self, grade: Grade) -> str:
+        """The label this scale prints for ``grade``, or Ofsted's label if the scale lacks it.
+
+        For explanations, which must not fail on a grade recorded in error.
+
+        >>> from ilacs import frameworks
+        >>> frameworks.get("sif-2013").grade_scale.wording(Grade.REQUIRES_IMPROVEMENT)
+        'Requires improvement'
+        """
+        for entry in self.grades:
+            if entry.grade is grade:
+                return entry.label
+        return grade.label
+
     @property
     def members(self) -> tuple[Grade, ...]:
         """The grades of this scale, best first."""

@@ -67,12 +67,7 @@ class NationalFrameworkTag:
     """
 
     kind: TagKind = attrs.field(validator=v.instance_of(TagKind))
-    number: int = attrs.field(validator=v.instance_of(int))
-
-    @number.validator
-    def _positive(self, _: "attrs.Attribute[int]", number: int) -> None:
-        if number < 1:
-            v.reject("number", number, "must be 1 or more")
+    number: int = attrs.field(validator=[v.instance_of(int), v.at_least(1)])
 
     def __str__(self) -> str:
         return f"({self.kind.value} {self.number}, national framework)"

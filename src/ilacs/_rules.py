@@ -53,11 +53,6 @@ _NAME = r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*"
 _CODE = r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*"
 
 
-def _not_empty(_: object, attribute: "attrs.Attribute[Any]", value: tuple[object, ...]) -> None:
-    if not value:
-        v.reject(attribute.name, value, "must not be empty")
-
-
 class Strength(enum.Enum):
     """How firmly a rule binds.
 
@@ -115,7 +110,7 @@ class Condition:
     of: tuple[str, ...] = attrs.field(
         validator=[
             v.tuple_of(v.matches(_NAME, "an area id, a role or 'others'")),
-            _not_empty,
+            v.not_empty(),
             v.unique(str, "judgement"),
         ]
     )
@@ -144,7 +139,7 @@ class Limit:
 
     shape: Shape = attrs.field(validator=v.instance_of(Shape))
     when: tuple[Condition, ...] = attrs.field(
-        validator=[v.tuple_of(v.instance_of(Condition)), _not_empty]
+        validator=[v.tuple_of(v.instance_of(Condition)), v.not_empty()]
     )
     bound: Grade | None = attrs.field(validator=v.optional(v.instance_of(Grade)))
 
@@ -195,7 +190,7 @@ class Rule:
     provenance: str = attrs.field(validator=v.text)
     target: str = attrs.field(validator=v.matches(_NAME, "an area id or a role"))
     limits: tuple[Limit, ...] = attrs.field(
-        validator=[v.tuple_of(v.instance_of(Limit)), _not_empty]
+        validator=[v.tuple_of(v.instance_of(Limit)), v.not_empty()]
     )
 
     def __repr__(self) -> str:

@@ -1,21 +1,18 @@
 """JSON Schema (draft 2020-12) generated from the attrs model, for the serialisation edge.
 
 Types, enums and required keys come from the type hints; the regular expressions
-come from the fields' ``_validators.matches`` validators, which keep their compiled
-pattern in their closure. The schema never asks for more than loading does: what
+come from the fields' ``_validators.matches`` validators, which say what pattern
+they check. The schema never asks for more than loading does: what
 it rejects, loading rejects too (loading also checks cross-field rules).
 """
 
 import enum
-import re
 import types
 import typing
 from typing import Any
 
 import attrs
 import pendulum
-
-from ilacs import _validators as v
 
 __all__ = ["document_schema"]
 
@@ -25,24 +22,25 @@ _DATETIME = {"type": "string", "format": "date-time"}
 _PLAIN = {bool: "boolean", int: "integer", str: "string"}
 
 
-def _string_rules(validator: object, seen: set[int] | None = None) -> dict[str, Any]:
-    """The pattern and length rules a field's validators put on its strings."""
-    seen = set() if seen is None else seen
-    if validator is None or id(validator) in seen:
+def _string_rules(validator: object) -> dict[str, Any]:
+    """The pattern and length rules a field's validators put on its strings.
+
+    ``ilacs._validators`` marks its validators with what they check (``pattern``,
+    ``min_length``) and the validators they wrap (``inner``); attrs keeps a list of
+    validators in ``_validators``.
+    """
+    if validator is None:
         return {}
-    seen.add(id(validator))
-    if validator is v.text:
-        return {"minLength": 1}
     rules: dict[str, Any] = {}
-    inner = list(getattr(validator, "_validators", ()))  # attrs' and_ of a list
-    for cell in getattr(validator, "__closure__", None) or ():
-        contents = cell.cell_contents
-        if isinstance(contents, re.Pattern):
-            rules["pattern"] = f"^(?:{contents.pattern})$"
-        elif callable(contents):
-            inner.append(contents)
+    pattern = getattr(validator, "pattern", None)
+    if pattern is not None:
+        rules["pattern"] = f"^(?:{pattern})$"
+    min_length = getattr(validator, "min_length", None)
+    if min_length is not None:
+        rules["minLength"] = min_length
+    inner = (*getattr(validator, "_validators", ()), *getattr(validator, "inner", ()))
     for nested in inner:
-        for key, value in _string_rules(nested, seen).items():
+        for key, value in _string_rules(nested).items():
             rules.setdefault(key, value)
     return rules
 

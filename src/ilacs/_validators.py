@@ -17,11 +17,13 @@ if TYPE_CHECKING:
     import attrs
 
 __all__ = [
+    "at_least",
     "date",
     "datetime_",
     "instance_of",
     "is_date",
     "matches",
+    "not_empty",
     "optional",
     "reject",
     "text",
@@ -30,6 +32,14 @@ __all__ = [
 ]
 
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
+
+
+def _describing(check: Validator, **facts: object) -> Validator:
+    # The JSON Schema edge reads these facts (pattern, min_length, inner) instead of
+    # guessing from a function's closure.
+    for name, value in facts.items():
+        setattr(check, name, value)
+    return check
 
 
 def _type_name(kind: type | tuple[type, ...]) -> str:
@@ -85,6 +95,9 @@ def text(_: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
         _reject(attribute, value, "must not start or end with white space")
 
 
+text.min_length = 1  # type: ignore[attr-defined]
+
+
 def matches(pattern: str, rule: str) -> Validator:
     """The value is a string matching ``pattern`` in full; ``rule`` says what that means."""
     compiled = re.compile(pattern)
@@ -93,17 +106,40 @@ def matches(pattern: str, rule: str) -> Validator:
         if not isinstance(value, str) or not compiled.fullmatch(value):
             _reject(attribute, value, f"must be {rule}")
 
+    return _describing(check, pattern=pattern)
+
+
+def not_empty(rule: str = "must not be empty") -> Validator:
+    """The value (a tuple) has at least one item; ``rule`` says what that means."""
+
+    def check(_: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
+        if value == ():
+            _reject(attribute, value, rule)
+
     return check
 
 
-def optional(validator: Validator) -> Validator:
-    """None, or a value the validator accepts."""
+def at_least(minimum: int, rule: str | None = None) -> Validator:
+    """None, or a number no smaller than ``minimum`` (the type is checked elsewhere)."""
+    words = rule or f"must be {minimum} or more"
+
+    def check(_: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
+        if isinstance(value, int) and value < minimum:
+            _reject(attribute, value, words)
+
+    return check
+
+
+def optional(validator: Validator | list[Validator]) -> Validator:
+    """None, or a value the validator (or every validator of a list) accepts."""
+    validators = validator if isinstance(validator, list) else [validator]
 
     def check(instance: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
         if value is not None:
-            validator(instance, attribute, value)
+            for each in validators:
+                each(instance, attribute, value)
 
-    return check
+    return _describing(check, inner=tuple(validators))
 
 
 def tuple_of(validator: Validator) -> Validator:
@@ -115,7 +151,7 @@ def tuple_of(validator: Validator) -> Validator:
         for index, item in enumerate(value):
             validator(instance, attribute.evolve(name=f"{attribute.name}[{index}]"), item)
 
-    return check
+    return _describing(check, inner=(validator,))
 
 
 def unique(key: Callable[[Any], object], what: str) -> Validator:

@@ -157,7 +157,7 @@ def _apply(
         if isinstance(found, str):
             return _without(rule, Status.NOT_KNOWN, found)
         grade, subject = found
-        label = _label(framework, grade)
+        label = framework.grade_scale.wording(grade)
         if not _in_range(rule, grade):
             return _without(
                 rule,
@@ -224,12 +224,6 @@ def _deciding_grade(inspection: Inspection, framework: Framework) -> tuple[Grade
     return worst, "the worst judgement (the framework has no overall judgement)"
 
 
-def _label(framework: Framework, grade: Grade) -> str:
-    if grade in framework.grade_scale.members:
-        return framework.grade_scale.label(grade)
-    return grade.label
-
-
 def _in_range(rule: DeadlineRule, grade: Grade) -> bool:
     low, high = rule.grade_at_least, rule.grade_at_most
     return (low is None or grade >= low) and (high is None or grade <= high)
@@ -237,14 +231,13 @@ def _in_range(rule: DeadlineRule, grade: Grade) -> bool:
 
 def _range(rule: DeadlineRule, framework: Framework) -> str:
     low, high = rule.grade_at_least, rule.grade_at_most
+    say = framework.grade_scale.wording
     if low is not None and high is not None:
-        if low is high:
-            return _label(framework, low)
-        return f"from {_label(framework, low)} to {_label(framework, high)}"
+        return say(low) if low is high else f"from {say(low)} to {say(high)}"
     if low is not None:
-        return f"{_label(framework, low)} or better"
+        return f"{say(low)} or better"
     if high is not None:
-        return f"{_label(framework, high)} or worse"
+        return f"{say(high)} or worse"
     return "any grade"
 
 

@@ -508,8 +508,7 @@ def _names(areas: Iterable[str], framework: Framework) -> list[str]:
 
 
 def _label(grade: Grade, framework: Framework) -> str:
-    scale = framework.grade_scale
-    return scale.label(grade) if grade in scale.members else grade.label
+    return framework.grade_scale.wording(grade)
 
 
 def _relation(grade: Grade, framework: Framework, *, cap: bool) -> str:
