@@ -288,6 +288,16 @@ class Framework:
         """The ids of the judgement areas, in the order reports print them."""
         return tuple(area.id for area in self.judgement_areas)
 
+    @property
+    def area_roles(self) -> dict[str, str]:
+        """Each area id with its role's value, in report order: what grading rules name.
+
+        >>> from ilacs import frameworks
+        >>> frameworks.get("ilacs-2026").area_roles["leaders"]
+        'leadership'
+        """
+        return {area.id: area.role.value for area in self.judgement_areas}
+
     def area(self, area_id: str) -> JudgementArea:
         """The judgement area with this id; an error lists the ones the framework has."""
         for area in self.judgement_areas:

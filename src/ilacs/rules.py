@@ -354,13 +354,9 @@ class _Fired:
     premise: str
 
 
-def _roles(framework: Framework) -> dict[str, str]:
-    return {area.id: area.role.value for area in framework.judgement_areas}
-
-
 def _named(rule: Rule, framework: Framework) -> tuple[str, ...]:
     """The areas a rule needs, target first, then the framework's order."""
-    roles = _roles(framework)
+    roles = framework.area_roles
     target = target_of(rule, roles)
     others = {
         area
@@ -372,7 +368,7 @@ def _named(rule: Rule, framework: Framework) -> tuple[str, ...]:
 
 
 def _assess(rule: Rule, grades: Mapping[str, Grade], framework: Framework) -> _Finding:
-    roles = _roles(framework)
+    roles = framework.area_roles
     target = target_of(rule, roles)
     needed = _named(rule, framework)
     missing = [area for area in needed if area not in grades]
@@ -475,7 +471,7 @@ def _reason(
     rule: Rule, area: str, out: Sequence[Grade], grades: Mapping[str, Grade], framework: Framework
 ) -> str:
     ruled_out = f"{rule.code} rules out {_join([_label(g, framework) for g in out])}"
-    if target_of(rule, _roles(framework)) != area:
+    if target_of(rule, framework.area_roles) != area:
         return ruled_out
     # Any trial grade gives the same premises: they rest on the other judgements.
     finding = _assess(rule, {**grades, area: out[0]}, framework)

@@ -32,7 +32,8 @@ from ilacs import _validators as v
 from ilacs import frameworks, rules, serialisation
 from ilacs._frameworks import Framework
 from ilacs._inspections import ImprovementArea, Inspection
-from ilacs.errors import DocumentError, IlacsError, UnknownFrameworkError
+from ilacs._rules import target_of
+from ilacs.errors import DocumentError, IlacsError, UnknownFrameworkError, ValidationError
 
 __all__ = [
     "CODES",
@@ -195,6 +196,16 @@ class Finding:
 _FIELDS = ("code", "severity", "path", "message", "source")
 
 
+def _row(finding: Finding) -> tuple[str, ...]:
+    return (
+        finding.code,
+        finding.severity.value,
+        finding.path,
+        finding.message,
+        finding.source,
+    )
+
+
 @attrs.frozen(kw_only=True)
 class ValidationReport:
     """Every finding :func:`validate` made, in document order.
@@ -264,16 +275,7 @@ class ValidationReport:
         }
         <BLANKLINE>
         """
-        findings = [
-            {
-                "code": finding.code,
-                "severity": finding.severity.value,
-                "path": finding.path,
-                "message": finding.message,
-                "source": finding.source,
-            }
-            for finding in self.findings
-        ]
+        findings = [dict(zip(_FIELDS, _row(finding), strict=True)) for finding in self.findings]
         data = {"ok": self.ok, "findings": findings}
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
@@ -286,16 +288,7 @@ class ValidationReport:
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow(_FIELDS)
-        for finding in self.findings:
-            writer.writerow(
-                (
-                    finding.code,
-                    finding.severity.value,
-                    finding.path,
-                    finding.message,
-                    finding.source,
-                )
-            )
+        writer.writerows(map(_row, self.findings))
         return buffer.getvalue()
 
 
@@ -322,15 +315,10 @@ def _judgement_findings(inspection: Inspection, framework: Framework, at: str) -
     scale = framework.grade_scale.members
     for index, judgement in enumerate(inspection.judgements):
         path = f"{at}.judgements[{index}]"
-        if judgement.area not in framework.area_ids:
-            found.append(
-                _finding(
-                    "ILACS-V003",
-                    f"{path}.area",
-                    f"framework {framework.id!r} has no judgement area {judgement.area!r}"
-                    f" (it has {', '.join(framework.area_ids)})",
-                )
-            )
+        try:
+            framework.area(judgement.area)
+        except ValidationError as error:
+            found.append(_finding("ILACS-V003", f"{path}.area", str(error)))
         if judgement.grade not in scale:
             found.append(
                 _finding(
@@ -340,19 +328,12 @@ def _judgement_findings(inspection: Inspection, framework: Framework, at: str) -
                     f" {framework.grade_scale.id!r} of framework {framework.id!r}",
                 )
             )
-    kinds = {entry.kind: entry for entry in framework.inspection_kinds}
-    kind = kinds.get(inspection.kind)
-    if kind is None:
-        used = ", ".join(entry.kind.value for entry in framework.inspection_kinds)
-        found.append(
-            _finding(
-                "ILACS-V006",
-                f"{at}.kind",
-                f"framework {framework.id!r} has no {inspection.kind.value!r} inspections"
-                f" (it has {used})",
-            )
-        )
-    elif kind.graded:
+    try:
+        kind = framework.kind(inspection.kind)
+    except ValidationError as error:
+        found.append(_finding("ILACS-V006", f"{at}.kind", str(error)))
+        return found
+    if kind.graded:
         given = inspection.grades
         missing = [area for area in framework.area_ids if area not in given]
         if missing:
@@ -438,13 +419,9 @@ def _rule_findings(inspection: Inspection, framework: Framework, at: str) -> lis
         if not outcome.breached:
             continue
         rule = outcome.rule
-        # A rule targets an area by id or by role ("overall"): point at that judgement.
-        targets = [
-            indexes[area.id]
-            for area in framework.judgement_areas
-            if rule.target in {area.id, area.role.value} and area.id in indexes
-        ]
-        path = f"{at}.judgements[{targets[0]}].grade" if len(targets) == 1 else f"{at}.judgements"
+        # A breached rule had its target graded: point at that judgement.
+        target = target_of(rule, framework.area_roles)
+        path = f"{at}.judgements[{indexes[target]}].grade"
         code = "ILACS-V020" if rule.strength is rules.Strength.MUST else "ILACS-V021"
         found.append(
             _finding(
