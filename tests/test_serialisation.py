@@ -1,7 +1,6 @@
 """Tests for ilacs.serialisation: JSON and YAML documents, the schema and migrations."""
 
 import copy
-import csv
 import json
 import sys
 from collections.abc import Iterator
@@ -27,7 +26,7 @@ from ilacs import (
     serialisation,
     strategies,
 )
-from ilacs.errors import DocumentError, IlacsError, ValidationError
+from ilacs.errors import DocumentError, IlacsError
 from ilacs.serialisation import dumps, dumps_yaml, from_dict, loads, loads_yaml, to_dict
 
 DATA = Path(__file__).parent / "data"
@@ -584,58 +583,14 @@ class TestDocumentTypes:
         assert loads(text, LocalAuthority) == LocalAuthority(name="Haringey")
 
 
-def _ofsted_inspections() -> tuple[Inspection, ...]:
-    """Ofsted's official ILACS history as inspections.
-
-    The official file prints the 2018 framework's combined judgement under the
-    "children in care" column, so a label the framework lacks is tried with
-    " and care leavers" added.
-    """
-    kinds = {
-        "ILACS Standard Inspection": InspectionKind.STANDARD,
-        "ILACS Short Inspection": InspectionKind.SHORT,
-    }
-    with (DATA / "ofsted_mi_ilacs_history_2018_2025.csv").open(
-        encoding="utf-8", newline=""
-    ) as file:
-        rows = list(csv.DictReader(file))
-    labels = list(rows[0])[8:]
-    built = []
-    for row in rows:
-        start = pendulum.Date.fromisoformat(row["Inspection date"])
-        framework = frameworks.for_date(start)
-        judgements = []
-        for label in labels:
-            if not row[label]:
-                continue
-            try:
-                area = framework.area_for_label(label)
-            except ValidationError:
-                area = framework.area_for_label(f"{label} and care leavers")
-            judgements.append(
-                Judgement(area=area.id, grade=framework.grade_scale.parse(row[label]))
-            )
-        built.append(
-            Inspection(
-                authority=LocalAuthority(
-                    name=row["Local authority name"], ons_code=row["Local authority area code"]
-                ),
-                kind=kinds[row["Inspection type"]],
-                on_site_start=start,
-                published=pendulum.Date.fromisoformat(row["Publication date"]),
-                framework=framework.id,
-                judgements=tuple(judgements),
-            )
-        )
-    return tuple(built)
-
-
 class TestRealData:
     """Ofsted's official statistics, 2018 to 2025, as one collection."""
 
-    def test_the_official_history_round_trips_byte_for_byte(self) -> None:
+    def test_the_official_history_round_trips_byte_for_byte(
+        self, official_inspections: tuple[Inspection, ...]
+    ) -> None:
         """Every row is kept, and the text comes back the same in JSON and YAML."""
-        inspections = _ofsted_inspections()
+        inspections = official_inspections
         assert len(inspections) == 271
         text = dumps(inspections)
         assert loads(text) == inspections

@@ -407,48 +407,13 @@ class TestCodes:
             Finding(**{**base, **fields})
 
 
-def _ofsted_inspections() -> tuple[Inspection, ...]:
-    """Ofsted's official ILACS history; see tests/test_serialisation.py for the label rule."""
-    kinds = {
-        "ILACS Standard Inspection": InspectionKind.STANDARD,
-        "ILACS Short Inspection": InspectionKind.SHORT,
-    }
-    path = DATA / "ofsted_mi_ilacs_history_2018_2025.csv"
-    with path.open(encoding="utf-8", newline="") as file:
-        rows = list(csv.DictReader(file))
-    labels = list(rows[0])[8:]
-    built = []
-    for row in rows:
-        start = pendulum.Date.fromisoformat(row["Inspection date"])
-        framework = frameworks.for_date(start)
-        judgements = []
-        for label in labels:
-            if row[label]:
-                try:
-                    area = framework.area_for_label(label)
-                except ValidationError:
-                    area = framework.area_for_label(f"{label} and care leavers")
-                grade = framework.grade_scale.parse(row[label])
-                judgements.append(Judgement(area=area.id, grade=grade))
-        built.append(
-            Inspection(
-                authority=LocalAuthority(
-                    name=row["Local authority name"], ons_code=row["Local authority area code"]
-                ),
-                kind=kinds[row["Inspection type"]],
-                on_site_start=start,
-                published=pendulum.Date.fromisoformat(row["Publication date"]),
-                judgements=tuple(judgements),
-            )
-        )
-    return tuple(built)
-
-
 class TestRealData:
     """Ofsted's official statistics validate without errors."""
 
-    def test_the_official_history_has_no_errors(self) -> None:
+    def test_the_official_history_has_no_errors(
+        self, official_inspections: tuple[Inspection, ...]
+    ) -> None:
         """271 inspections, 2018 to 2025: no date, framework or must-rule error."""
-        report = validate(_ofsted_inspections())
+        report = validate(official_inspections)
         assert report.errors == (), report.to_text()
-        assert validate(serialisation.dumps(_ofsted_inspections())).errors == ()
+        assert validate(serialisation.dumps(official_inspections)).errors == ()
