@@ -142,7 +142,10 @@ BAD_RULE_CHANGES = [
 #: (changes to a pack's first deadline rule, the problem reported): loading rejects each.
 BAD_PACK_RULES = [
     ({"working_days": "70"}, "$.deadlines[0].working_days: expected a whole number, got str '70'"),
-    ({"working_days": 0}, "$.deadlines[0]: 'working_days' must be 1 or more (got int 0)"),
+    (
+        {"working_days": 0},
+        "$.deadlines[0].working_days: 'working_days' must be 1 or more (got int 0)",
+    ),
     (
         {"counts_from": "receipt"},
         (

@@ -147,7 +147,14 @@ BAD_DOCUMENTS = [
     (_document(document_type="report"), "$.document_type: must be one of 'inspection'"),
     (
         _document(on_site_end="2018-10-01"),
-        "'on_site_end' must not be before the on-site start 2018-10-29 (got 2018-10-01)",
+        (
+            "$.on_site_end: 'on_site_end' must not be before the on-site start 2018-10-29"
+            " (got 2018-10-01)"
+        ),
+    ),
+    (
+        _document(lead_inspector=" Jo "),
+        "$.lead_inspector: 'lead_inspector' must not start or end with white space",
     ),
     ({"document_type": "inspection"}, "$.schema_version: required"),
     ([], "$: expected a mapping (a JSON object), got list []"),

@@ -17,7 +17,7 @@ import cattrs.cols
 import pendulum
 from cattrs.preconf.json import make_converter
 
-from ilacs.errors import DocumentError, IlacsError
+from ilacs.errors import DocumentError, IlacsError, ValidationError
 
 __all__ = ["CONVERTER", "structure", "unstructure"]
 
@@ -135,7 +135,16 @@ def _make() -> cattrs.Converter:
 CONVERTER = _make()
 
 
+# Joins a message to the field and code of the error behind it, through cattrs'
+# "message @ path" lines; repr never writes this character unescaped.
+_SEPARATOR = "\x1f"
+
+
 def _format(error: BaseException, expected: type | None) -> str:
+    if isinstance(error, ValidationError) and error.field is not None:
+        # An attrs validator or a cross-field check runs in the constructor, which
+        # cattrs reports at the object: carry the field so the path can name it.
+        return _SEPARATOR.join((str(error), error.field, error.code or ""))
     if isinstance(error, IlacsError):
         return str(error)
     if isinstance(error, cattrs.ForbiddenExtraKeysError):
@@ -148,9 +157,15 @@ def _format(error: BaseException, expected: type | None) -> str:
     return cattrs.v.format_exception(error, expected)
 
 
-def _path_first(line: str) -> str:
+def _problem(line: str) -> tuple[str, str | None]:
     message, _, path = line.rpartition(" @ ")
-    return f"{path}: {message}" if message else line
+    if not message:
+        return line, None
+    message, _, rest = message.partition(_SEPARATOR)
+    field, _, code = rest.partition(_SEPARATOR)
+    if field:
+        path = f"{path}{'' if field.startswith('[') else '.'}{field}"
+    return f"{path}: {message}", code or None
 
 
 def structure(data: object, cls: type[T], *, what: str) -> T:
@@ -164,13 +179,16 @@ def structure(data: object, cls: type[T], *, what: str) -> T:
     try:
         return CONVERTER.structure(data, cls)
     except (cattrs.BaseValidationError, IlacsError, KeyError, TypeError, ValueError) as error:
-        problems = tuple(
-            _path_first(line)
+        found = [
+            _problem(line)
             for line in cattrs.transform_error(error, path="$", format_exception=_format)
-        )
+        ]
+        problems = tuple(problem for problem, _ in found)
         listing = "\n".join(f"  - {problem}" for problem in problems)
         msg = f"{what} cannot be loaded ({len(problems)} problem(s)):\n{listing}"
-        raise DocumentError(msg, problems=problems) from error
+        raise DocumentError(
+            msg, problems=problems, codes=tuple(code for _, code in found)
+        ) from error
 
 
 def unstructure(value: object) -> Any:  # noqa: ANN401 (JSON-shaped data of any shape)

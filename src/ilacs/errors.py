@@ -34,14 +34,26 @@ class ValidationError(IlacsError, ValueError):
     """Raised when a value can never be right: a wrong type, an impossible date order.
 
     Attributes:
-        field: the name of the field at fault, when there is one.
+        field: the name of the field at fault, when there is one; an item of a
+            tuple field is named with its index, such as ``history[2]``.
         value: the value that was rejected.
+        code: the stable ``ILACS-V...`` code of the rule, where one names it, so
+            that :func:`ilacs.validate` reports a document that breaks it under
+            that code.
     """
 
-    def __init__(self, message: str, *, field: str | None = None, value: object = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        field: str | None = None,
+        value: object = None,
+        code: str | None = None,
+    ) -> None:
         super().__init__(message)
         self.field = field
         self.value = value
+        self.code = code
 
 
 class GradeError(ValidationError):
@@ -76,8 +88,17 @@ class DocumentError(IlacsError, ValueError):
 
     Attributes:
         problems: every problem found, each a message that starts with its path.
+        codes: for each problem, the ``ILACS-V...`` code of the rule it breaks
+            where the rule has one, else None.
     """
 
-    def __init__(self, message: str, *, problems: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        problems: tuple[str, ...] = (),
+        codes: tuple[str | None, ...] | None = None,
+    ) -> None:
         super().__init__(message)
         self.problems = problems
+        self.codes = codes if codes is not None else (None,) * len(problems)

@@ -205,10 +205,18 @@ register_document_type(
 )
 
 
-def _fail(what: str, problems: Sequence[str], cause: BaseException | None = None) -> NoReturn:
+def _fail(
+    what: str,
+    problems: Sequence[str],
+    cause: BaseException | None = None,
+    codes: Mapping[str, str | None] | None = None,
+) -> NoReturn:
     listing = "\n".join(f"  - {problem}" for problem in problems)
     msg = f"{what} cannot be loaded ({len(problems)} problem(s)):\n{listing}"
-    raise DocumentError(msg, problems=tuple(problems)) from cause
+    found = codes or {}
+    raise DocumentError(
+        msg, problems=tuple(problems), codes=tuple(found.get(problem) for problem in problems)
+    ) from cause
 
 
 def _type_for(value: object) -> DocumentType:
@@ -384,7 +392,7 @@ def from_dict(
         value = document_type.from_body(body, label)
     except DocumentError as error:
         problems = list(dict.fromkeys([*missing, *error.problems]))
-        _fail(label, problems, error)
+        _fail(label, problems, error, dict(zip(error.problems, error.codes, strict=True)))
     if missing:
         _fail(label, missing)
     return value

@@ -303,11 +303,12 @@ def _finding(code: str, path: str, message: str, source: str | None = None) -> F
     )
 
 
-def _from_problem(problem: str) -> Finding:
+def _from_problem(problem: str, code: str | None = None) -> Finding:
     path, separator, message = problem.partition(": ")
     if not separator or not path.startswith("$"):
         path, message = "$", problem
-    return _finding("ILACS-V001", path, message.strip() or "cannot be loaded")
+    known = code if code in CODES else "ILACS-V001"
+    return _finding(known, path, message.strip() or "cannot be loaded")
 
 
 def _judgement_findings(inspection: Inspection, framework: Framework, at: str) -> list[Finding]:
@@ -479,8 +480,9 @@ def validate(obj: object) -> ValidationReport:
         try:
             value = _load(obj)
         except DocumentError as error:
-            problems = error.problems or (str(error),)
-            return ValidationReport(findings=tuple(map(_from_problem, problems)))
+            if not error.problems:
+                return ValidationReport(findings=(_from_problem(str(error)),))
+            return ValidationReport(findings=tuple(map(_from_problem, error.problems, error.codes)))
     if isinstance(value, Inspection):
         return ValidationReport(findings=tuple(_inspection_findings(value, "$")))
     if isinstance(value, tuple | list) and all(isinstance(item, Inspection) for item in value):
