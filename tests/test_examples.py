@@ -89,3 +89,33 @@ class TestExamples:
         assert rows["Overall effectiveness"] == ["RI", "RI", "Good", "Outstanding"]
         assert rows["The experiences and progress of children in care"] == ["-", "-", "RI", "Good"]
         assert rows["Adoption performance"] == ["RI", "-", "-", "-"]
+
+    def test_haringey_action_plan_answers_every_area_and_rates_every_action(self) -> None:
+        """As of 19 March 2019: nine areas answered, nine actions each rated with a reason."""
+        out = _run(EXAMPLES / "haringey_2018_action_plan.py")
+        assert "As of 19 March 2019" in out
+        answered = re.findall(r"^     answered by: (.+)$", out, flags=re.MULTILINE)
+        assert len(answered) == 9
+        assert "NONE" not in answered
+        assert "Improvement areas without an action: none" in out
+        ratings = re.findall(
+            r"^  ([a-z-]+) \((red|amber|green), [a-z ]+\): (.+)$", out, re.MULTILINE
+        )
+        assert len(ratings) == 9
+        assert all(reason for _, _, reason in ratings)
+        assert "Actions: 9 (0 red, 3 amber, 6 green)" in out
+        assert (
+            "principal-social-worker (amber, in progress): milestone 'Principal Social Worker"
+            " appointed' is due 29 March 2019, in 8 working days"
+        ) in out
+        assert "Overseen by the Children's Improvement Board" in out
+        assert "Social worker vacancy rate: 29.5% on 31 December 2018 (baseline 34.3%" in out
+        assert "deadline has passed (due 18 March 2019)" in out
+
+    def test_the_action_plan_can_be_tracked_as_of_a_later_day(self) -> None:
+        """Given a later day, what was amber and not done turns red, with the days late."""
+        out = _run(EXAMPLES / "haringey_2018_action_plan.py", "2019-04-15")
+        assert (
+            "principal-social-worker (red, in progress): milestone 'Principal Social Worker"
+            " appointed' was due 29 March 2019, 11 working days ago"
+        ) in out

@@ -20,6 +20,7 @@ PUBLIC_MODULES = [
     "ilacs.deadlines",
     "ilacs.errors",
     "ilacs.frameworks",
+    "ilacs.progress",
     "ilacs.rules",
     "ilacs.serialisation",
     "ilacs.strategies",

@@ -89,7 +89,7 @@ HARINGEY_DOCUMENT = """\
 }
 """
 
-DOCUMENT_TYPES = ["inspection", "inspections", "framework"]
+DOCUMENT_TYPES = ["inspection", "inspections", "framework", "action_plan"]
 
 COLLECTIONS = st.lists(strategies.inspections(), max_size=4).map(tuple)
 
@@ -561,10 +561,10 @@ class TestMigrations:
 
 
 class TestDocumentTypes:
-    """Document types are a registry, so action plans can be added."""
+    """Document types are a registry that users can extend."""
 
     def test_the_known_document_types(self) -> None:
-        """Inspection, collection and framework pack."""
+        """Inspection, collection, framework pack and action plan."""
         assert list(serialisation.DOCUMENT_TYPES) == DOCUMENT_TYPES
 
     def test_a_new_document_type_can_be_registered(self, monkeypatch: pytest.MonkeyPatch) -> None:

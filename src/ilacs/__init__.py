@@ -10,7 +10,25 @@ it, and share it with other tools.
 'The experiences and progress of care leavers'
 """
 
-from ilacs import calendar, deadlines, errors, frameworks, rules, serialisation, validation
+from ilacs import (
+    calendar,
+    deadlines,
+    errors,
+    frameworks,
+    progress,
+    rules,
+    serialisation,
+    validation,
+)
+from ilacs._action_plans import (
+    Action,
+    ActionPlan,
+    ActionStatus,
+    Measure,
+    Milestone,
+    Observation,
+    StatusChange,
+)
 from ilacs._authorities import LocalAuthority
 from ilacs._frameworks import AreaRole, Framework, JudgementArea
 from ilacs._grades import Grade
@@ -28,6 +46,9 @@ from ilacs.validation import Finding, Severity, ValidationReport, validate
 __version__ = "0.1.0"
 
 __all__ = [
+    "Action",
+    "ActionPlan",
+    "ActionStatus",
     "AreaRole",
     "Finding",
     "Framework",
@@ -39,8 +60,12 @@ __all__ = [
     "Judgement",
     "JudgementArea",
     "LocalAuthority",
+    "Measure",
+    "Milestone",
     "NationalFrameworkTag",
+    "Observation",
     "Severity",
+    "StatusChange",
     "TagKind",
     "ValidationReport",
     "__version__",
@@ -48,6 +73,7 @@ __all__ = [
     "deadlines",
     "errors",
     "frameworks",
+    "progress",
     "rules",
     "serialisation",
     "validate",

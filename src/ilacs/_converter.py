@@ -6,6 +6,7 @@ numbers. It is the only module that imports cattrs.
 """
 
 import enum
+import math
 import re
 import typing
 from collections.abc import Callable, Mapping
@@ -81,6 +82,14 @@ def _strict(kind: type, name: str) -> Callable[[object, type], object]:
     return hook
 
 
+def _structure_number(value: object, _: type) -> float:
+    # A JSON number, whole or not; never a bool, a string or a non-finite value.
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        msg = f"expected a number, got {_describe(value)}"
+        raise _WrongTypeError(msg)
+    return float(value)
+
+
 def _is_enum(kind: object) -> bool:
     return isinstance(kind, type) and issubclass(kind, enum.Enum)
 
@@ -129,6 +138,7 @@ def _make() -> cattrs.Converter:
     converter.register_structure_hook(str, _strict(str, "a string"))
     converter.register_structure_hook(int, _strict(int, "a whole number"))
     converter.register_structure_hook(bool, _strict(bool, "true or false"))
+    converter.register_structure_hook(float, _structure_number)
     return converter
 
 

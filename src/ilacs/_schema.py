@@ -19,7 +19,7 @@ __all__ = ["document_schema"]
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 _DATE = {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
 _DATETIME = {"type": "string", "format": "date-time"}
-_PLAIN = {bool: "boolean", int: "integer", str: "string"}
+_PLAIN = {bool: "boolean", int: "integer", float: "number", str: "string"}
 
 
 def _string_rules(validator: object) -> dict[str, Any]:

@@ -21,6 +21,7 @@ __all__ = [
     "FrameworkError",
     "GradeError",
     "IlacsError",
+    "TransitionError",
     "UnknownFrameworkError",
     "ValidationError",
 ]
@@ -54,6 +55,31 @@ class ValidationError(IlacsError, ValueError):
         self.field = field
         self.value = value
         self.code = code
+
+
+class TransitionError(ValidationError):
+    """Raised when an action's history goes back in time or its status moves backwards.
+
+    A status moves forward only; a step back is recorded as a setback, with a note.
+
+    Attributes:
+        before: the change before the one at fault (None for the first).
+        after: the change at fault.
+    """
+
+    def __init__(  # noqa: PLR0913 (the facts of a transition, all keyword-only)
+        self,
+        message: str,
+        *,
+        field: str | None = None,
+        value: object = None,
+        code: str | None = None,
+        before: object = None,
+        after: object = None,
+    ) -> None:
+        super().__init__(message, field=field, value=value, code=code)
+        self.before = before
+        self.after = after
 
 
 class GradeError(ValidationError):

@@ -2,7 +2,7 @@
 
 Every document is a JSON object with ``schema_version`` and ``document_type``
 first, then the model's own fields in the model's order, with snake_case keys and
-ISO 8601 dates. Three document types are known:
+ISO 8601 dates. Four document types are known:
 
 - ``"inspection"``: one :class:`~ilacs.Inspection`; its ``framework`` key names the
   framework version.
@@ -11,6 +11,8 @@ ISO 8601 dates. Three document types are known:
   ``inspections`` holds each one without the envelope.
 - ``"framework"``: a framework pack, as :func:`ilacs.frameworks.to_dict` writes it
   (the framework's id is its ``id`` key).
+- ``"action_plan"``: one :class:`~ilacs.ActionPlan`, with the inspection it answers
+  in full under ``inspection``.
 
 Loading is strict: unknown keys are rejected and every key must be present, even
 where the model has a default, so that nothing is dropped or defaulted in silence
@@ -47,6 +49,7 @@ import attrs
 from ilacs import _converter, _schema
 from ilacs import _validators as v
 from ilacs import frameworks as _frameworks_module
+from ilacs._action_plans import ActionPlan
 from ilacs._frameworks import FRAMEWORK_ID, Framework
 from ilacs._inspections import Inspection
 from ilacs.errors import DocumentError, IlacsError
@@ -78,7 +81,7 @@ SCHEMA_VERSION = 1
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 
 #: Whatever a document may hold.
-Document = Inspection | tuple[Inspection, ...] | Framework
+Document = Inspection | tuple[Inspection, ...] | Framework | ActionPlan
 
 _ENVELOPE = ("schema_version", "document_type")
 
@@ -201,6 +204,15 @@ register_document_type(
         accepts=lambda value: isinstance(value, Framework),
         to_body=_framework_to_body,
         from_body=_framework_from_body,
+    )
+)
+register_document_type(
+    DocumentType(
+        name="action_plan",
+        model=ActionPlan,
+        accepts=lambda value: isinstance(value, ActionPlan),
+        to_body=_converter.unstructure,
+        from_body=lambda body, what: _converter.structure(body, ActionPlan, what=what),
     )
 )
 
@@ -557,7 +569,7 @@ def loads_yaml(text: str | bytes, type: type | str | None = None) -> Any:  # noq
     Traceback (most recent call last):
     ...
     ilacs.errors.DocumentError: a document cannot be loaded (1 problem(s)):
-      - $.document_type: must be one of 'inspection', 'inspections', 'framework' (got str 'report')
+      - $.document_type: must be one of 'inspection', 'inspections', 'framework', 'action_plan' (got str 'report')
     """
     yaml = _yaml()
     given: object = text

@@ -18,6 +18,15 @@ import pendulum
 from hypothesis import strategies as st
 
 from ilacs import frameworks
+from ilacs._action_plans import (
+    Action,
+    ActionPlan,
+    ActionStatus,
+    Measure,
+    Milestone,
+    Observation,
+    StatusChange,
+)
 from ilacs._authorities import LocalAuthority
 from ilacs._frameworks import Framework
 from ilacs._grades import Grade
@@ -30,6 +39,8 @@ from ilacs._inspections import (
 )
 
 __all__ = [
+    "action_plans",
+    "actions",
     "dates",
     "framework_ids",
     "frameworks_",
@@ -38,7 +49,11 @@ __all__ = [
     "inspections",
     "judgements",
     "local_authorities",
+    "measures",
+    "milestones",
     "national_framework_tags",
+    "observations",
+    "status_histories",
     "texts",
 ]
 
@@ -197,6 +212,193 @@ def inspections(
             topic=None if kind.graded else draw(st.none() | texts(max_words=5)),
             source_url=draw(
                 st.none() | st.from_regex(r"\Ahttps://files\.ofsted\.gov\.uk/v1/file/\d{8}\Z")
+            ),
+        )
+
+    return build()
+
+
+def _upto(day: pendulum.Date, span: int = 0) -> pendulum.Date:
+    # Late inspections end near HORIZON: never draw from an empty range.
+    return max(day, HORIZON.subtract(years=span))
+
+
+_IDS = st.from_regex(r"\A[a-z0-9]{1,8}(?:-[a-z0-9]{1,4})?\Z")
+
+
+def observations(
+    *, min_value: pendulum.Date = EPOCH, max_value: pendulum.Date = HORIZON
+) -> st.SearchStrategy[Observation]:
+    """A value measured on a day: any finite number, whole or not."""
+    return st.builds(
+        Observation,
+        on=dates(min_value=min_value, max_value=max_value),
+        value=st.floats(allow_nan=False, allow_infinity=False, width=32),
+    )
+
+
+def measures(*, min_value: pendulum.Date = EPOCH, max_size: int = 4) -> st.SearchStrategy[Measure]:
+    """Measures of success: a baseline, a target on or after it, and observations in order."""
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Measure:
+        baseline = draw(observations(min_value=min_value, max_value=_upto(min_value, 2)))
+        target = draw(observations(min_value=baseline.on, max_value=_upto(baseline.on)))
+        days = draw(
+            st.lists(
+                dates(min_value=baseline.on, max_value=_upto(baseline.on)),
+                unique=True,
+                max_size=max_size,
+            )
+        )
+        values = draw(
+            st.lists(
+                st.floats(allow_nan=False, allow_infinity=False, width=32),
+                min_size=len(days),
+                max_size=len(days),
+            )
+        )
+        return Measure(
+            id=draw(_IDS),
+            description=draw(texts(max_words=6)),
+            unit=draw(st.sampled_from(("%", "days", "children", "cases"))),
+            baseline=baseline,
+            target=target,
+            observations=tuple(
+                Observation(on=day, value=value)
+                for day, value in zip(sorted(days), values, strict=True)
+            ),
+        )
+
+    return build()
+
+
+def milestones(
+    *, min_value: pendulum.Date = EPOCH, max_value: pendulum.Date = HORIZON
+) -> st.SearchStrategy[Milestone]:
+    """Milestones due in a range, done (on any day from their range) or not."""
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Milestone:
+        due = draw(dates(min_value=min_value, max_value=max_value))
+        return Milestone(
+            id=draw(_IDS),
+            title=draw(texts(max_words=6)),
+            due=due,
+            completed=draw(st.none() | dates(min_value=min_value, max_value=_upto(min_value))),
+        )
+
+    return build()
+
+
+def status_histories(
+    *, min_value: pendulum.Date = EPOCH, max_size: int = 6
+) -> st.SearchStrategy[tuple[StatusChange, ...]]:
+    """Legal histories: dates in order, statuses forward, any step back a noted setback.
+
+    >>> from hypothesis import find
+    >>> history = find(status_histories(), lambda h: any(c.setback for c in h))
+    >>> history[-1].setback and history[-1].status < history[-2].status
+    True
+    """
+
+    @st.composite
+    def build(draw: st.DrawFn) -> tuple[StatusChange, ...]:
+        size = draw(st.integers(min_value=0, max_value=max_size))
+        day = draw(dates(min_value=min_value, max_value=_upto(min_value, 1)))
+        history: list[StatusChange] = []
+        for _ in range(size):
+            current = history[-1].status if history else None
+            forward = [s for s in ActionStatus if current is None or current < s]
+            back = [s for s in ActionStatus if current is not None and s < current]
+            setback = bool(back) and (not forward or draw(st.booleans()))
+            status = draw(st.sampled_from(back if setback else forward))
+            history.append(
+                StatusChange(
+                    on=day,
+                    status=status,
+                    by=draw(st.none() | texts(max_words=3)),
+                    note=draw(texts(max_words=8)) if setback else draw(st.none() | texts()),
+                    setback=setback,
+                )
+            )
+            day = day.add(days=draw(st.integers(min_value=0, max_value=60)))
+        return tuple(history)
+
+    return build()
+
+
+def actions(
+    *,
+    answers: Sequence[str] = (),
+    min_value: pendulum.Date = EPOCH,
+    max_milestones: int = 4,
+    max_measures: int = 2,
+) -> st.SearchStrategy[Action]:
+    """Actions answering some of ``answers`` (improvement area ids), with legal histories."""
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Action:
+        return Action(
+            id=draw(_IDS),
+            title=draw(texts(max_words=8)),
+            answers=tuple(draw(st.lists(st.sampled_from(answers), unique=True, max_size=3)))
+            if answers
+            else (),
+            owners=tuple(draw(st.lists(texts(max_words=4), min_size=1, max_size=3, unique=True))),
+            due=draw(dates(min_value=min_value, max_value=_upto(min_value))),
+            milestones=tuple(
+                draw(
+                    st.lists(
+                        milestones(min_value=min_value, max_value=_upto(min_value)),
+                        max_size=max_milestones,
+                        unique_by=lambda item: item.id,
+                    )
+                )
+            ),
+            measures=tuple(
+                draw(
+                    st.lists(
+                        measures(min_value=min_value),
+                        max_size=max_measures,
+                        unique_by=lambda item: item.id,
+                    )
+                )
+            ),
+            history=draw(status_histories(min_value=min_value)),
+        )
+
+    return build()
+
+
+def action_plans(
+    *, inspection: Inspection | None = None, max_actions: int = 8
+) -> st.SearchStrategy[ActionPlan]:
+    """Action plans answering a graded inspection (drawn, or the one given).
+
+    Actions answer the inspection's improvement areas and priority actions; their
+    dates fall after fieldwork ends, and their ids are unique.
+    """
+    source = st.just(inspection) if inspection is not None else inspections(graded=True)
+
+    @st.composite
+    def build(draw: st.DrawFn) -> ActionPlan:
+        answered = draw(source)
+        start = (answered.on_site_end or answered.on_site_start).add(days=1)
+        ids = [item.id for item in (*answered.improvement_areas, *answered.priority_actions)]
+        return ActionPlan(
+            inspection=answered,
+            submitted=draw(st.none() | dates(min_value=start, max_value=_upto(start))),
+            horizon=draw(st.none() | dates(min_value=start, max_value=_upto(start))),
+            oversight=tuple(draw(st.lists(texts(max_words=4), max_size=3, unique=True))),
+            actions=tuple(
+                draw(
+                    st.lists(
+                        actions(answers=ids, min_value=start),
+                        max_size=max_actions,
+                        unique_by=lambda item: item.id,
+                    )
+                )
             ),
         )
 

@@ -29,7 +29,9 @@ from collections.abc import Iterator, Mapping, Sequence
 import attrs
 
 from ilacs import _validators as v
-from ilacs import frameworks, rules, serialisation
+from ilacs import frameworks, progress, rules, serialisation
+from ilacs._action_plans import Action, ActionPlan
+from ilacs._deadlines import format_date
 from ilacs._frameworks import Framework
 from ilacs._inspections import ImprovementArea, Inspection
 from ilacs._rules import target_of
@@ -75,6 +77,8 @@ class Code:
 _FORMAT = f"ilacs document format, schema version {serialisation.SCHEMA_VERSION}"
 _PACK = "the framework pack's {}"
 _DATES = "ilacs: fieldwork comes before the report"
+_PLAN = "ilacs: an action plan answers every improvement area, within its dates"
+_LIFECYCLE = "ilacs: action statuses move forward only; a step back is a recorded setback"
 
 #: Every finding code, by code.
 CODES: dict[str, Code] = {
@@ -163,6 +167,60 @@ CODES: dict[str, Code] = {
             severity=Severity.INFO,
             title="The grades depart from a 'likely' grading rule",
             source=_PACK.format("rules (each finding names its rule)"),
+        ),
+        Code(
+            code="ILACS-V030",
+            severity=Severity.ERROR,
+            title="An action answers an improvement area the inspection does not have",
+            source=_PLAN,
+        ),
+        Code(
+            code="ILACS-V031",
+            severity=Severity.WARNING,
+            title="An improvement area or priority action that no action answers",
+            source=_PLAN,
+        ),
+        Code(
+            code="ILACS-V032",
+            severity=Severity.INFO,
+            title="An action that answers no improvement area",
+            source=_PLAN,
+        ),
+        Code(
+            code="ILACS-V033",
+            severity=Severity.WARNING,
+            title="A milestone or action is due after the plan's horizon",
+            source=_PLAN,
+        ),
+        Code(
+            code="ILACS-V034",
+            severity=Severity.ERROR,
+            title="A milestone or action is due before the inspection's fieldwork ends",
+            source=_PLAN,
+        ),
+        Code(
+            code="ILACS-V035",
+            severity=Severity.ERROR,
+            title="An action's status history is not in date order",
+            source=_LIFECYCLE,
+        ),
+        Code(
+            code="ILACS-V036",
+            severity=Severity.ERROR,
+            title="An action's status moves backwards without being recorded as a setback",
+            source=_LIFECYCLE,
+        ),
+        Code(
+            code="ILACS-V037",
+            severity=Severity.WARNING,
+            title="The plan was submitted after its deadline",
+            source="the framework pack's deadlines (action_plan, priority_action_plan)",
+        ),
+        Code(
+            code="ILACS-V038",
+            severity=Severity.WARNING,
+            title="A milestone is due after its action",
+            source=_PLAN,
         ),
     )
 }
@@ -459,6 +517,116 @@ def _inspection_findings(inspection: Inspection, at: str) -> list[Finding]:
     return found
 
 
+def _answer_findings(plan: ActionPlan) -> list[Finding]:
+    inspection = plan.inspection
+    items = (*inspection.improvement_areas, *inspection.priority_actions)
+    known = [item.id for item in items]
+    found = [
+        _finding(
+            "ILACS-V030",
+            f"$.actions[{index}].answers[{position}]",
+            f"action {action.id!r} answers {area!r}, which the inspection does not have"
+            f" (it has {', '.join(known) or 'no improvement areas'})",
+        )
+        for index, action in enumerate(plan.actions)
+        for position, area in enumerate(action.answers)
+        if area not in known
+    ]
+    answered = {area for action in plan.actions for area in action.answers}
+    for index, item in enumerate(inspection.improvement_areas):
+        if item.id not in answered:
+            found.append(_unanswered(item.id, f"$.inspection.improvement_areas[{index}]"))
+    for index, item in enumerate(inspection.priority_actions):
+        if item.id not in answered:
+            found.append(_unanswered(item.id, f"$.inspection.priority_actions[{index}]"))
+    found.extend(
+        _finding(
+            "ILACS-V032",
+            f"$.actions[{index}].answers",
+            f"action {action.id!r} answers no improvement area",
+        )
+        for index, action in enumerate(plan.actions)
+        if not action.answers
+    )
+    return found
+
+
+def _unanswered(item_id: str, path: str) -> Finding:
+    return _finding("ILACS-V031", path, f"no action answers {item_id!r}")
+
+
+def _due_findings(plan: ActionPlan, action: Action, at: str) -> list[Finding]:
+    inspection = plan.inspection
+    end = inspection.on_site_end or inspection.on_site_start
+    found = []
+    dated = [(f"{at}.due", f"action {action.id!r}", action.due)]
+    dated.extend(
+        (
+            f"{at}.milestones[{index}].due",
+            f"milestone {milestone.id!r} of {action.id!r}",
+            milestone.due,
+        )
+        for index, milestone in enumerate(action.milestones)
+    )
+    for path, what, due in dated:
+        if due < end:
+            found.append(
+                _finding(
+                    "ILACS-V034",
+                    path,
+                    f"{what} is due {due}, before the inspection's fieldwork ends on {end}",
+                )
+            )
+        if plan.horizon is not None and due > plan.horizon:
+            found.append(
+                _finding(
+                    "ILACS-V033",
+                    path,
+                    f"{what} is due {due}, after the plan's horizon {plan.horizon}",
+                )
+            )
+    found.extend(
+        _finding(
+            "ILACS-V038",
+            f"{at}.milestones[{index}].due",
+            f"milestone {milestone.id!r} is due {milestone.due}, after its action"
+            f" {action.id!r} is due on {action.due}",
+        )
+        for index, milestone in enumerate(action.milestones)
+        if milestone.due > action.due
+    )
+    return found
+
+
+def _submission_findings(plan: ActionPlan) -> list[Finding]:
+    if plan.submitted is None:
+        return []
+    try:
+        deadline = progress.plan_deadline(plan.inspection)
+    except IlacsError:
+        # The inspection's own findings already say what stops its deadlines.
+        return []
+    if deadline is None or deadline.due is None or plan.submitted <= deadline.due:
+        return []
+    return [
+        _finding(
+            "ILACS-V037",
+            "$.submitted",
+            f"the plan was submitted on {format_date(plan.submitted)}, after its deadline:"
+            f" {deadline}",
+        )
+    ]
+
+
+def _plan_findings(plan: ActionPlan) -> list[Finding]:
+    found = _inspection_findings(plan.inspection, "$.inspection")
+    found.extend(_answer_findings(plan))
+    for index, action in enumerate(plan.actions):
+        found.extend(_due_findings(plan, action, f"$.actions[{index}]"))
+    found.extend(_submission_findings(plan))
+    return found
+
+
 def _load(document: object) -> object:
     if isinstance(document, str | bytes):
         return serialisation.loads(document)
@@ -466,7 +634,7 @@ def _load(document: object) -> object:
 
 
 def validate(obj: object) -> ValidationReport:
-    """Every finding for an inspection, a collection of them, or a document.
+    """Every finding for an inspection, a collection of them, an action plan, or a document.
 
     A document may be JSON text or a dictionary; each problem that stops it loading
     becomes an ``ILACS-V001`` finding with its path.
@@ -493,10 +661,12 @@ def validate(obj: object) -> ValidationReport:
                 for finding in _inspection_findings(inspection, f"$.inspections[{index}]")
             )
         )
+    if isinstance(value, ActionPlan):
+        return ValidationReport(findings=tuple(_plan_findings(value)))
     if isinstance(value, Framework):
         return ValidationReport(findings=())
     msg = (
-        "validate needs an Inspection, a collection of them, or a document"
+        "validate needs an Inspection, a collection of them, an ActionPlan, or a document"
         f" (JSON text or a dictionary), got {type(value).__name__}"
     )
     raise IlacsError(msg)
