@@ -32,6 +32,11 @@ def format_date(day: pendulum.Date) -> str:
     return day.format("D MMMM YYYY", locale="en")
 
 
+def format_working_days(count: int) -> str:
+    """A count of working days in words: "1 working day", "13 working days"."""
+    return f"{count} working day{'' if abs(count) == 1 else 's'}"
+
+
 class Event(enum.Enum):
     """The event a deadline counts from; each value names the inspection's date field.
 

@@ -46,7 +46,7 @@ from ilacs._action_plans import (
     Milestone,
     Observation,
 )
-from ilacs._deadlines import Deadline, Status, format_date
+from ilacs._deadlines import Deadline, Status, format_date, format_working_days
 from ilacs._inspections import ImprovementArea, Inspection
 from ilacs.calendar import WorkingDayCalendar, default_calendar
 
@@ -105,10 +105,6 @@ def _check_due_soon(due_soon: object) -> int:
     return due_soon
 
 
-def _days(count: int) -> str:
-    return f"{count} working day{'' if count == 1 else 's'}"
-
-
 @attrs.frozen(kw_only=True)
 class Assessment:
     """The rating of one milestone on a day, with its reason in words.
@@ -141,10 +137,15 @@ def _open_item(
     """The rating of an item not done by ``as_of``: (rating, reason, overdue, due soon)."""
     if due < as_of:
         late = cal.working_days_between(due, as_of)
-        return Rating.RED, f"{what} was due {format_date(due)}, {_days(late)} ago", True, False
+        return (
+            Rating.RED,
+            f"{what} was due {format_date(due)}, {format_working_days(late)} ago",
+            True,
+            False,
+        )
     ahead = cal.working_days_between(as_of, due)
     if ahead <= due_soon:
-        when = "today" if due == as_of else f"in {_days(ahead)}"
+        when = "today" if due == as_of else f"in {format_working_days(ahead)}"
         return Rating.AMBER, f"{what} is due {format_date(due)}, {when}", False, True
     return Rating.GREEN, f"{what} is on track, due {format_date(due)}", False, False
 
@@ -174,7 +175,7 @@ def assess_milestone(
     if milestone.is_done(as_of):
         assert milestone.completed is not None  # noqa: S101 (is_done says so)
         late = cal.working_days_between(milestone.due, milestone.completed)
-        lateness = f", {_days(late)} late" if late > 0 else ""
+        lateness = f", {format_working_days(late)} late" if late > 0 else ""
         reason = f"{what} was completed on {format_date(milestone.completed)}{lateness}"
         return Assessment(
             id=milestone.id,

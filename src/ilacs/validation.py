@@ -275,6 +275,17 @@ class ValidationReport:
 
     findings: tuple[Finding, ...] = attrs.field(validator=v.tuple_of(v.instance_of(Finding)))
 
+    @classmethod
+    def from_error(cls, error: DocumentError) -> "ValidationReport":
+        """The report for a document that cannot be loaded: one finding per problem.
+
+        A problem breaking a rule with its own code (a history out of order, say) is
+        reported under that code; the rest are ``ILACS-V001``.
+        """
+        if not error.problems:
+            return cls(findings=(_from_problem(str(error)),))
+        return cls(findings=tuple(map(_from_problem, error.problems, error.codes)))
+
     def __iter__(self) -> Iterator[Finding]:
         return iter(self.findings)
 
