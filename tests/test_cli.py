@@ -1,6 +1,7 @@
 """The ilacs command line, run as a user runs it: a subprocess on real files."""
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -349,3 +350,68 @@ class TestRegistries:
         result = ilacs("authorities", "Haringy")
         assert result.returncode == 1
         assert "Haringey" in result.stderr
+
+
+class TestImport:
+    """Import the national data, export it for analysts, and read it back."""
+
+    def test_ofsteds_official_file_imports_every_row(self, tmp_path: Path) -> None:
+        """271 rows read, 271 imported, none skipped; the document loads back."""
+        output = tmp_path / "national.json"
+        result = ilacs(
+            "import",
+            "ofsted",
+            str(DATA / "ofsted_mi_ilacs_history_2018_2025.csv"),
+            "-o",
+            str(output),
+        )
+        assert result.returncode == 0, result.stderr
+        assert result.stderr.endswith(": 271 rows read, 271 imported, 0 skipped\n")
+        inspections = serialisation.loads(output.read_text(encoding="utf-8"), "inspections")
+        assert len(inspections) == 271
+
+    def test_the_community_file_accounts_for_every_row(self) -> None:
+        """497 rows: each imported or listed on stderr with its line and reason."""
+        result = ilacs("import", "community", str(DATA / "ofsted_csc_ilacs_history.csv"))
+        assert result.returncode == 0, result.stderr
+        *skipped, summary = result.stderr.splitlines()
+        read, imported, dropped = map(
+            int, re.findall(r"(\d+) rows read, (\d+) imported, (\d+) skipped", summary)[0]
+        )
+        assert read == 497
+        assert imported + dropped == 497
+        assert len(skipped) == dropped
+        assert all(re.search(r"\.csv:line \d+: ", line) for line in skipped)
+        assert len(serialisation.loads(result.stdout, "inspections")) == imported
+
+    def test_strict_import_fails_when_a_row_is_skipped(self) -> None:
+        """--strict: exit 1 if any row could not be taken."""
+        result = ilacs(
+            "import", "community", str(DATA / "ofsted_csc_ilacs_history.csv"), "--strict"
+        )
+        assert result.returncode == 1
+
+    def test_export_then_import_gives_the_same_inspections(self, tmp_path: Path) -> None:
+        """export-csv, then import analyst: the same document, byte for byte."""
+        national = tmp_path / "national.json"
+        table = tmp_path / "national.csv"
+        back = tmp_path / "back.json"
+        source = str(DATA / "ofsted_mi_ilacs_history_2018_2025.csv")
+        assert ilacs("import", "ofsted", source, "-o", str(national)).returncode == 0
+        assert ilacs("export-csv", str(national), "-o", str(table)).returncode == 0
+        assert ilacs("import", "analyst", str(table), "-o", str(back)).returncode == 0
+        assert back.read_text(encoding="utf-8") == national.read_text(encoding="utf-8")
+
+    def test_a_file_of_the_wrong_shape_exits_1_naming_the_missing_columns(
+        self, plan_file: Path
+    ) -> None:
+        """A JSON document is not Ofsted's CSV."""
+        result = ilacs("import", "ofsted", str(plan_file))
+        assert result.returncode == 1
+        assert "lacks the column(s)" in result.stderr
+
+    def test_a_missing_file_exits_2(self, tmp_path: Path) -> None:
+        """Unreadable input is a usage error."""
+        result = ilacs("import", "ofsted", str(tmp_path / "missing.csv"))
+        assert result.returncode == 2
+        assert "cannot read" in result.stderr

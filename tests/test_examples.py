@@ -119,3 +119,29 @@ class TestExamples:
             "principal-social-worker (red, in progress): milestone 'Principal Social Worker"
             " appointed' was due 29 March 2019, 11 working days ago"
         ) in out
+
+    def test_national_picture_imports_every_row_and_finds_no_must_breach(self) -> None:
+        """271 of 271 rows; 153 authorities; each judgement's share good or outstanding."""
+        out = _run(EXAMPLES / "national_picture.py")
+        assert "271 rows read, 271 imported, 0 skipped" in out
+        assert "As of 31 March 2025" in out
+        assert "National distribution (153 authorities with a graded inspection):" in out
+        shares = re.findall(
+            r"^  (.+?): (\d+) authorities: .*good or outstanding (\d+)%$", out, re.MULTILINE
+        )
+        assert [title for title, _, _ in shares] == [
+            "Overall",
+            "Leaders",
+            "Help and protection",
+            "In care",
+            "Care leavers",
+        ]
+        assert "of 271 graded inspections, all satisfy the 'must' rules" in out
+        assert "Departures from a 'likely' rule (allowed, for a human to weigh): 4" in out
+
+    def test_national_picture_as_of_an_earlier_day_counts_fewer_authorities(self) -> None:
+        """Only reports published by the day count."""
+        out = _run(EXAMPLES / "national_picture.py", "2019-03-31")
+        count = int(re.findall(r"National distribution \((\d+) authorities", out)[0])
+        assert 0 < count < 153
+        assert "  Care leavers: no authority has this judgement yet" in out

@@ -140,10 +140,7 @@ def _validate(args: argparse.Namespace) -> int:
         failed = failed or not report.ok
         results.append((path, report))
     if args.format == "json":
-        rows = [
-            {"file": path, **json.loads(report.to_json())}
-            for path, report in results
-        ]
+        rows = [{"file": path, **json.loads(report.to_json())} for path, report in results]
         sys.stdout.write(_json(rows))
     else:
         for path, report in results:
@@ -261,18 +258,19 @@ def _progress_bar(total_hint: int | None = None) -> Callable[[int, int], None] |
 
 
 def _import(args: argparse.Namespace) -> int:
-    from ilacs import importers  # noqa: PLC0415 (only this command needs it)
+    from ilacs import importers, tabular  # noqa: PLC0415 (only this command needs them)
 
-    reader = {
+    readers = {
         "ofsted": importers.ofsted,
         "community": importers.community,
         "inyear": importers.inyear,
-    }[args.source]
+        "analyst": tabular.from_csv,
+    }
     try:
-        with Path(args.csv).open(encoding="utf-8-sig", newline="") as stream:
-            result = reader(stream, progress=_progress_bar())
-    except OSError as error:
-        _usage(f"cannot read {args.csv}: {error.strerror or error}")
+        result = readers[args.source](args.csv, progress=_progress_bar())
+    except importers.CsvFormatError as error:
+        unreadable = isinstance(error.__cause__, OSError | UnicodeDecodeError)
+        raise _CommandError(str(error), USAGE_ERROR if unreadable else INPUT_ERROR) from error
     text = (
         serialisation.dumps_yaml(result.inspections)
         if args.to == "yaml"
@@ -462,7 +460,12 @@ def _data_commands(commands: "argparse._SubParsersAction[argparse.ArgumentParser
         "Import national data (CSV) as an inspections document; the summary goes to stderr.",
         "ilacs import community ofsted_csc_ilacs_history.csv -o community.json",
     )
-    sub.add_argument("source", choices=("ofsted", "community", "inyear"))
+    sub.add_argument(
+        "source",
+        choices=("ofsted", "community", "inyear", "analyst"),
+        help="Ofsted's official history, the community scrape, Ofsted's in-year activity,"
+        " or a CSV that export-csv wrote",
+    )
     sub.add_argument("csv", metavar="CSV")
     sub.add_argument("--to", choices=("json", "yaml"), default="json", help="output format")
     sub.add_argument("--strict", action="store_true", help="exit 1 if any row is skipped")
