@@ -368,6 +368,7 @@ class TestImport:
         assert result.returncode == 0, result.stderr
         assert result.stderr.endswith(": 271 rows read, 271 imported, 0 skipped\n")
         inspections = serialisation.loads(output.read_text(encoding="utf-8"), "inspections")
+        assert isinstance(inspections, tuple)
         assert len(inspections) == 271
 
     def test_the_community_file_accounts_for_every_row(self) -> None:
@@ -382,7 +383,9 @@ class TestImport:
         assert imported + dropped == 497
         assert len(skipped) == dropped
         assert all(re.search(r"\.csv:line \d+: ", line) for line in skipped)
-        assert len(serialisation.loads(result.stdout, "inspections")) == imported
+        inspections = serialisation.loads(result.stdout, "inspections")
+        assert isinstance(inspections, tuple)
+        assert len(inspections) == imported
 
     def test_strict_import_fails_when_a_row_is_skipped(self) -> None:
         """--strict: exit 1 if any row could not be taken."""
