@@ -16,14 +16,19 @@ def _isort_key(name: str) -> tuple[int, str]:
 
 PUBLIC_MODULES = [
     "ilacs",
+    "ilacs.authorities",
     "ilacs.calendar",
+    "ilacs.cli",
     "ilacs.deadlines",
     "ilacs.errors",
     "ilacs.frameworks",
+    "ilacs.importers",
     "ilacs.progress",
+    "ilacs.reports",
     "ilacs.rules",
     "ilacs.serialisation",
     "ilacs.strategies",
+    "ilacs.tabular",
     "ilacs.validation",
 ]
 

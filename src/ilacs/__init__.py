@@ -11,13 +11,17 @@ it, and share it with other tools.
 """
 
 from ilacs import (
+    authorities,
     calendar,
     deadlines,
     errors,
     frameworks,
+    importers,
     progress,
+    reports,
     rules,
     serialisation,
+    tabular,
     validation,
 )
 from ilacs._action_plans import (
@@ -69,13 +73,17 @@ __all__ = [
     "TagKind",
     "ValidationReport",
     "__version__",
+    "authorities",
     "calendar",
     "deadlines",
     "errors",
     "frameworks",
+    "importers",
     "progress",
+    "reports",
     "rules",
     "serialisation",
+    "tabular",
     "validate",
     "validation",
 ]
