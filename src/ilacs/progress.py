@@ -361,8 +361,9 @@ class Submission:
     Attributes:
         deadline: the action-plan deadline the inspection set, or None when it sets
             none that can be computed.
-        on_time: True or False once known; None when it cannot be told yet (not
-            submitted and not yet due, or no deadline).
+        on_time: True or False once known; None when it cannot be told (not
+            submitted and not yet due; no deadline; or submitted within a deadline
+            that is only an upper bound, because the receipt day is not recorded).
         reason: the answer in words.
     """
 
@@ -421,13 +422,27 @@ def _submission(plan: ActionPlan, as_of: pendulum.Date, cal: WorkingDayCalendar)
     if deadline.is_upper_bound:
         when = f"due on or before {format_date(deadline.due)}"
     submitted = plan.submitted if plan.submitted and plan.submitted <= as_of else None
-    if submitted is not None:
-        on_time = submitted <= deadline.due
-        verdict = "on time" if on_time else "late"
+    if submitted is not None and submitted > deadline.due:
         return Submission(
             deadline=deadline,
-            on_time=on_time,
-            reason=f"submitted {format_date(submitted)}, {verdict} ({when})",
+            on_time=False,
+            reason=f"submitted {format_date(submitted)}, late ({when})",
+        )
+    if submitted is not None and deadline.is_upper_bound:
+        # The real deadline is on or before the bound: being within it proves nothing.
+        return Submission(
+            deadline=deadline,
+            on_time=None,
+            reason=(
+                f"submitted {format_date(submitted)} ({when}): the day the report was"
+                " received is not recorded, so whether that was on time cannot be told"
+            ),
+        )
+    if submitted is not None:
+        return Submission(
+            deadline=deadline,
+            on_time=True,
+            reason=f"submitted {format_date(submitted)}, on time ({when})",
         )
     if deadline.due < as_of:
         return Submission(
@@ -542,6 +557,7 @@ def summarise(
     if not isinstance(plan, ActionPlan):
         v.reject("plan", plan, "must be an ActionPlan")
     as_of = _check_as_of(as_of)
+    due_soon = _check_due_soon(due_soon)
     if isinstance(upcoming, bool) or not isinstance(upcoming, int) or upcoming < 0:
         v.reject("upcoming", upcoming, "must be a whole number, 0 or more")
     cal = calendar or default_calendar()
