@@ -1304,3 +1304,67 @@ class TestSubmission:
         )
         received = summarise(attrs.evolve(plan, inspection=RECEIVED), SCRUTINY).submission
         assert received.on_time is False
+
+
+class TestEdgesOfTheCalendar:
+    """Due days off work, ties, level targets, the calendar argument, unknown frameworks."""
+
+    def test_an_item_due_on_good_friday_is_overdue_on_easter_monday(self) -> None:
+        """No working day has passed, yet the day has: red, said plainly."""
+        due = Milestone(id="m", title="Report", due=D(2019, 4, 19))
+        assessment = assess_milestone(due, D(2019, 4, 22))
+        assert assessment.rating is RED
+        assert assessment.reason == (
+            "milestone 'Report' was due 19 April 2019, a non-working day, now passed"
+        )
+
+    def test_an_item_due_on_a_saturday_is_amber_on_the_friday(self) -> None:
+        """Due before the next working day comes."""
+        due = Milestone(id="m", title="Report", due=D(2019, 3, 23))
+        assessment = assess_milestone(due, D(2019, 3, 22))
+        assert assessment.rating is AMBER
+        assert assessment.reason.endswith(
+            "is due 23 March 2019, a non-working day, before the next working day"
+        )
+
+    def test_among_equally_bad_items_the_one_due_first_gives_the_reason(self) -> None:
+        """An action due 1 March and its milestone due 28 February, both red: the milestone."""
+        action = Action(
+            id="a",
+            title="T",
+            owners=("Director",),
+            due=D(2019, 3, 1),
+            milestones=(Milestone(id="m", title="M", due=D(2019, 2, 28)),),
+        )
+        assert assess_action(action, SCRUTINY).reason == (
+            "milestone 'M' was due 28 February 2019, 13 working days ago"
+        )
+
+    def test_a_target_that_holds_the_baseline_is_met_only_while_it_holds(self) -> None:
+        """Baseline and target 10: 10 is all the way, 15 is none of it."""
+        level = Measure(
+            id="caseload",
+            description="Average caseload",
+            unit="children",
+            baseline=Observation(on=D(2018, 7, 31), value=10),
+            target=Observation(on=D(2020, 3, 31), value=10),
+            observations=(
+                Observation(on=D(2018, 12, 31), value=10),
+                Observation(on=D(2019, 2, 28), value=15),
+            ),
+        )
+        assert measure_progress(level, D(2019, 1, 1)).share == 1.0
+        assert measure_progress(level, SCRUTINY).share == 0.0
+
+    def test_a_calendar_that_is_not_one_is_named(self) -> None:
+        """Not an AttributeError from deep inside."""
+        with pytest.raises(ValidationError, match=r"^'calendar' must be an ilacs\.calendar"):
+            summarise(ActionPlan(inspection=RECEIVED), SCRUTINY, calendar="x")  # type: ignore[arg-type]
+
+    def test_a_plan_on_an_unregistered_framework_is_still_summarised(self) -> None:
+        """The submission says why there is no deadline; the ratings stand."""
+        unknown = attrs.evolve(RECEIVED, framework="ilacs-2099")
+        summary = summarise(ActionPlan(inspection=unknown, actions=(QA,)), SCRUTINY)
+        assert summary.submission.deadline is None
+        assert "ilacs-2099" in summary.submission.reason
+        assert summary.counts[RED] == 1

@@ -109,8 +109,8 @@ class Observation:
     value: float = attrs.field(converter=_to_float, validator=_finite)
 
 
-def _by_day(observation: Observation) -> pendulum.Date:
-    return observation.on
+def _by_day(observation: Observation) -> str:
+    return observation.on.isoformat()
 
 
 @attrs.frozen(kw_only=True)

@@ -49,6 +49,7 @@ from ilacs._action_plans import (
 from ilacs._deadlines import Deadline, Status, format_date, format_working_days
 from ilacs._inspections import ImprovementArea, Inspection
 from ilacs.calendar import WorkingDayCalendar, default_calendar
+from ilacs.errors import IlacsError
 
 __all__ = [
     "DUE_SOON",
@@ -99,6 +100,14 @@ def _check_as_of(as_of: object) -> pendulum.Date:
     return as_of  # type: ignore[return-value]
 
 
+def _calendar(calendar: object) -> WorkingDayCalendar:
+    if calendar is None:
+        return default_calendar()
+    if not isinstance(calendar, WorkingDayCalendar):
+        v.reject("calendar", calendar, "must be an ilacs.calendar.WorkingDayCalendar")
+    return calendar
+
+
 def _check_due_soon(due_soon: object) -> int:
     if isinstance(due_soon, bool) or not isinstance(due_soon, int) or due_soon < 0:
         v.reject("due_soon", due_soon, "must be a whole number of working days, 0 or more")
@@ -137,15 +146,18 @@ def _open_item(
     """The rating of an item not done by ``as_of``: (rating, reason, overdue, due soon)."""
     if due < as_of:
         late = cal.working_days_between(due, as_of)
-        return (
-            Rating.RED,
-            f"{what} was due {format_date(due)}, {format_working_days(late)} ago",
-            True,
-            False,
-        )
+        # Due on a day off (a weekend, a bank holiday) and not done by the next
+        # working day: overdue, with no working day gone by yet.
+        ago = f"{format_working_days(late)} ago" if late else "a non-working day, now passed"
+        return Rating.RED, f"{what} was due {format_date(due)}, {ago}", True, False
     ahead = cal.working_days_between(as_of, due)
     if ahead <= due_soon:
-        when = "today" if due == as_of else f"in {format_working_days(ahead)}"
+        if due == as_of:
+            when = "today"
+        elif ahead == 0:
+            when = "a non-working day, before the next working day"
+        else:
+            when = f"in {format_working_days(ahead)}"
         return Rating.AMBER, f"{what} is due {format_date(due)}, {when}", False, True
     return Rating.GREEN, f"{what} is on track, due {format_date(due)}", False, False
 
@@ -170,7 +182,7 @@ def assess_milestone(
     """
     as_of = _check_as_of(as_of)
     due_soon = _check_due_soon(due_soon)
-    cal = calendar or default_calendar()
+    cal = _calendar(calendar)
     what = f"milestone {milestone.title!r}"
     if milestone.is_done(as_of):
         assert milestone.completed is not None  # noqa: S101 (is_done says so)
@@ -252,7 +264,7 @@ def assess_action(
     """
     as_of = _check_as_of(as_of)
     due_soon = _check_due_soon(due_soon)
-    cal = calendar or default_calendar()
+    cal = _calendar(calendar)
     milestones = tuple(
         assess_milestone(milestone, as_of, due_soon=due_soon, calendar=cal)
         for milestone in action.milestones
@@ -273,10 +285,13 @@ def assess_action(
             milestones=milestones,
         )
     rating, reason, overdue, soon = _open_item(what, action.due, as_of, due_soon, cal)
-    deciding = [item for item in milestones if item.rating > Rating.GREEN and item.rating > rating]
-    if deciding:
-        worst = min(deciding, key=lambda item: (-item.rating.severity, item.due))
-        rating, reason = worst.rating, worst.reason
+    # The worst rating decides; among equals, the item due first (the action's own
+    # due day wins a tie of days).
+    candidates = [(rating, action.due, 0, reason)]
+    candidates.extend(
+        (item.rating, item.due, 1, item.reason) for item in milestones if item.rating > Rating.GREEN
+    )
+    rating, _, _, reason = min(candidates, key=lambda item: (-item[0].severity, item[1], item[2]))
     return ActionAssessment(
         action=action,
         as_of=as_of,
@@ -297,7 +312,8 @@ class MeasureProgress:
         measure: the measure.
         latest: the last value known on the day (the baseline if none since).
         share: the share of the way from baseline to target, 0 at the baseline and 1
-            at the target (below 0 when it moved the wrong way).
+            at the target (below 0 when it moved the wrong way); for a target that
+            holds the baseline, 1 while the value holds and 0 when it does not.
     """
 
     measure: Measure
@@ -338,7 +354,11 @@ def measure_progress(measure: Measure, as_of: pendulum.Date) -> MeasureProgress:
     as_of = _check_as_of(as_of)
     latest = measure.latest(as_of)
     span = measure.target.value - measure.baseline.value
-    share = 1.0 if span == 0 else (latest.value - measure.baseline.value) / span
+    if span == 0:
+        # A target that holds the baseline: all the way while it holds, none when not.
+        share = 1.0 if latest.value == measure.target.value else 0.0
+    else:
+        share = (latest.value - measure.baseline.value) / span
     return MeasureProgress(measure=measure, latest=latest, share=share)
 
 
@@ -411,12 +431,23 @@ def plan_deadline(
     return min(due, key=lambda item: item.due or pendulum.date(9999, 12, 31), default=None)
 
 
-def _submission(plan: ActionPlan, as_of: pendulum.Date, cal: WorkingDayCalendar) -> Submission:
+def _deadline_or_reason(plan: ActionPlan, cal: WorkingDayCalendar) -> Deadline | str:
+    try:
+        found = plan_deadlines(plan.inspection, calendar=cal)
+    except IlacsError as error:
+        # An unregistered framework, say: validate() reports it; the rest still stands.
+        return f"no deadline: {error}"
     deadline = plan_deadline(plan.inspection, calendar=cal)
     if deadline is None:
-        found = plan_deadlines(plan.inspection, calendar=cal)
         reasons = "; ".join(str(item) for item in found) or "no action-plan rule applies"
-        return Submission(deadline=None, on_time=None, reason=f"no deadline: {reasons}")
+        return f"no deadline: {reasons}"
+    return deadline
+
+
+def _submission(plan: ActionPlan, as_of: pendulum.Date, cal: WorkingDayCalendar) -> Submission:
+    deadline = _deadline_or_reason(plan, cal)
+    if isinstance(deadline, str):
+        return Submission(deadline=None, on_time=None, reason=deadline)
     assert deadline.due is not None  # noqa: S101 (a due deadline has its date)
     when = f"due {format_date(deadline.due)}"
     if deadline.is_upper_bound:
@@ -560,7 +591,7 @@ def summarise(
     due_soon = _check_due_soon(due_soon)
     if isinstance(upcoming, bool) or not isinstance(upcoming, int) or upcoming < 0:
         v.reject("upcoming", upcoming, "must be a whole number, 0 or more")
-    cal = calendar or default_calendar()
+    cal = _calendar(calendar)
     answered = {area for action in plan.actions for area in action.answers}
     items = (*plan.inspection.improvement_areas, *plan.inspection.priority_actions)
     return PlanSummary(
