@@ -232,55 +232,45 @@ class StatusChange:
             v.reject("note", self.note, "must say why for a setback")
 
 
-def _check_history(history: tuple[StatusChange, ...]) -> None:
-    for index in range(1, len(history)):
-        before, change = history[index - 1], history[index]
-        field = f"history[{index}]"
-        if change.on < before.on:
-            msg = (
-                f"{field!r} is dated {change.on}, before the change before it on {before.on}:"
-                " a history is in date order"
+def _problem(
+    before: StatusChange | None, change: StatusChange, field: str
+) -> tuple[str, str] | None:
+    """What is wrong with one change after another, as (code, message), or None."""
+    if before is None:
+        if change.setback:
+            return "ILACS-V036", (
+                f"{field!r} cannot be a setback: there is nothing before it to step back from"
             )
-            raise TransitionError(
-                msg, field=field, value=change.on, code="ILACS-V035", before=before, after=change
-            )
-        if change.setback and not change.status < before.status:
-            msg = (
-                f"{field!r} is a setback from {before.status.value!r} to"
-                f" {change.status.value!r}: a setback moves to an earlier status"
-            )
-            raise TransitionError(
-                msg,
-                field=field,
-                value=change.status,
-                code="ILACS-V036",
-                before=before,
-                after=change,
-            )
-        if not change.setback and not before.status < change.status:
-            msg = (
-                f"{field!r} cannot move from {before.status.value!r} to"
-                f" {change.status.value!r}: statuses move forward only"
-                " (record a step back with setback=True and a note)"
-            )
-            raise TransitionError(
-                msg,
-                field=field,
-                value=change.status,
-                code="ILACS-V036",
-                before=before,
-                after=change,
-            )
-    if history and history[0].setback:
-        msg = "'history[0]' cannot be a setback: there is nothing before it to step back from"
-        raise TransitionError(
-            msg,
-            field="history[0]",
-            value=history[0].status,
-            code="ILACS-V036",
-            before=None,
-            after=history[0],
+        return None
+    if change.on < before.on:
+        return "ILACS-V035", (
+            f"{field!r} is dated {change.on}, before the change before it on {before.on}:"
+            " a history is in date order"
         )
+    moves = f"from {before.status.value!r} to {change.status.value!r}"
+    if change.setback and not change.status < before.status:
+        return "ILACS-V036", (
+            f"{field!r} is a setback {moves}: a setback moves to an earlier status"
+        )
+    if not change.setback and not before.status < change.status:
+        return "ILACS-V036", (
+            f"{field!r} cannot move {moves}: statuses move forward only"
+            " (record a step back with setback=True and a note)"
+        )
+    return None
+
+
+def _check_history(history: tuple[StatusChange, ...]) -> None:
+    for index, change in enumerate(history):
+        before = history[index - 1] if index else None
+        field = f"history[{index}]"
+        problem = _problem(before, change, field)
+        if problem is not None:
+            code, msg = problem
+            value = change.on if code == "ILACS-V035" else change.status
+            raise TransitionError(
+                msg, field=field, value=value, code=code, before=before, after=change
+            )
 
 
 def _by_id(item: "Milestone | Measure | Action") -> str:
