@@ -6,6 +6,7 @@ from typing import Any
 import attrs
 import pendulum
 import pytest
+from _haringey import INSPECTION_2018
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -13,17 +14,13 @@ from ilacs import (
     Action,
     ActionPlan,
     ActionStatus,
-    Grade,
     ImprovementArea,
     Inspection,
     InspectionKind,
-    Judgement,
-    LocalAuthority,
     Measure,
     Milestone,
     Observation,
     StatusChange,
-    frameworks,
     strategies,
 )
 from ilacs.calendar import default_calendar
@@ -47,52 +44,8 @@ RED, AMBER, GREEN = Rating.RED, Rating.AMBER, Rating.GREEN
 #: Whole plans are costly to draw: a quarter of the profile's examples, and no fewer than 30.
 PLANS = settings(max_examples=max(30, settings().max_examples // 4))
 
-# The seed, section 3.5: the nine areas for improvement of Haringey's 2018 inspection.
-NINE_AREAS = (
-    "Assessment of children's needs when their circumstances change, in order to inform plans.",
-    (
-        "Child-focused plans, particularly in the disabled children's team, where the"
-        " understanding of thresholds when risks escalate also needs to improve."
-    ),
-    (
-        "Timely and effective permanence planning for all children in care, including effective"
-        " challenge brought by independent reviewing officers."
-    ),
-    "Placement sufficiency for vulnerable adolescents.",
-    (
-        "The quality and timeliness of case recording, including the recording of management"
-        " decision-making."
-    ),
-    "The quality of audits to inform practice and drive practice improvements.",
-    "The strategic partnership response to criminally exploited children.",
-    (
-        "The offer and take-up of return home interviews and the subsequent use of intelligence"
-        " to inform individual children's plans and wider partnership activity."
-    ),
-    "Pathways to private fostering.",
-)
-
-#: Haringey's 2018 standard inspection, as examples/_haringey.py records it (no receipt date).
-HARINGEY_2018 = Inspection(
-    authority=LocalAuthority(
-        name="Haringey", urn=80498, dfe_code="309", ons_code="E09000014", region="London"
-    ),
-    kind=InspectionKind.STANDARD,
-    off_site_start=D(2018, 10, 22),
-    on_site_start=D(2018, 10, 29),
-    on_site_end=D(2018, 11, 9),
-    published=D(2018, 12, 14),
-    lead_inspector="Anne Waterman HMI",
-    judgements=tuple(
-        Judgement(area=area, grade=Grade.REQUIRES_IMPROVEMENT)
-        for area in frameworks.get("ilacs-2018").area_ids
-    ),
-    improvement_areas=tuple(
-        ImprovementArea(id=f"ia-{number}", text=text)
-        for number, text in enumerate(NINE_AREAS, start=1)
-    ),
-    source_url="https://files.ofsted.gov.uk/v1/file/50044253",
-)
+#: Haringey's 2018 standard inspection, as the examples record it (no receipt date).
+HARINGEY_2018 = INSPECTION_2018
 #: The same, with the day the report was received (the seed): the plan is due 18 March 2019.
 RECEIVED = attrs.evolve(HARINGEY_2018, report_received=D(2018, 12, 5))
 SCRUTINY = D(2019, 3, 19)
