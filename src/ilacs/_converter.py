@@ -3,11 +3,19 @@
 It knows cattrs and pendulum and nothing of the model, so that framework packs,
 documents and any later edge share the same strict rules for dates, strings and
 numbers. It is the only module that imports cattrs.
+
+Loading takes a fast path first: a structuring function generated for each attrs
+class, which takes only data of exactly the shape and types the rules allow (every
+key present, no other key) and still builds every value through its constructor, so
+every validator runs. Anything else, right or wrong, goes through the cattrs
+converter, whose detailed report of what is wrong is unchanged.
 """
 
 import enum
+import functools
 import math
 import re
+import types
 import typing
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
@@ -39,17 +47,30 @@ def _describe(value: object) -> str:
     return f"{type(value).__name__} {value!r}"
 
 
-def _structure_date(value: object, _: type) -> pendulum.Date:
+# Dates read, by their text: documents repeat the same few thousand days, and a
+# date is an immutable value, so equal texts share one object (time and memory).
+_DATES: dict[str, pendulum.Date] = {}
+_DATES_KEPT = 8192
+
+
+def _structure_date(value: object, _: type = pendulum.Date) -> pendulum.Date:
+    if value.__class__ is str and value in _DATES:
+        return _DATES[value]
     # Only the extended calendar form: Python 3.11 also reads "20181214" and week
     # dates, which would not dump back to the same bytes.
     if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
         msg = f"expected an ISO 8601 date such as 2018-12-14, got {_describe(value)}"
         raise _WrongTypeError(msg)
     try:
-        return pendulum.Date.fromisoformat(value)
+        date = pendulum.Date.fromisoformat(value)
     except ValueError:
         msg = f"{value!r} is not a date on the calendar"
         raise _WrongTypeError(msg) from None
+    if value.__class__ is str:
+        if len(_DATES) >= _DATES_KEPT:
+            _DATES.clear()
+        _DATES[value] = date
+    return date
 
 
 def _structure_datetime(value: object, _: type) -> pendulum.DateTime:
@@ -84,10 +105,18 @@ def _strict(kind: type, name: str) -> Callable[[object, type], object]:
 
 def _structure_number(value: object, _: type) -> float:
     # A JSON number, whole or not; never a bool, a string or a non-finite value.
-    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+    if isinstance(value, bool) or not isinstance(value, int | float):
         msg = f"expected a number, got {_describe(value)}"
         raise _WrongTypeError(msg)
-    return float(value)
+    try:
+        number = float(value)
+    except OverflowError:
+        msg = f"expected a number no larger than about 1.8e308, got int {value}"
+        raise _WrongTypeError(msg) from None
+    if not math.isfinite(number):
+        msg = f"expected a finite number, got {_describe(value)}"
+        raise _WrongTypeError(msg)
+    return number
 
 
 def _is_enum(kind: object) -> bool:
@@ -145,6 +174,136 @@ def _make() -> cattrs.Converter:
 CONVERTER = _make()
 
 
+class _UnfitError(Exception):
+    """The data is not of the one shape the fast path takes: the converter decides."""
+
+
+def _unfit() -> typing.NoReturn:
+    raise _UnfitError
+
+
+# Only these exact classes: a subclass (bool for int) is for the converter to judge.
+_EXACT = {str: "str", int: "int", bool: "bool"}
+
+
+def _exactly(kind: type) -> Callable[[Any], Any]:
+    def check(value: Any) -> Any:  # noqa: ANN401 (any JSON value)
+        return value if value.__class__ is kind else _unfit()
+
+    return check
+
+
+def _number(value: Any) -> float:  # noqa: ANN401 (any JSON value)
+    if value.__class__ is float and math.isfinite(value):
+        return value
+    return float(value) if value.__class__ is int else _unfit()
+
+
+def _member(kind: type[enum.Enum]) -> Callable[[Any], Any]:
+    # kind(value) looks the value up in this same table before anything else.
+    members = {member.value: member for member in kind}
+    return members.__getitem__
+
+
+def _optional(inner: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    return lambda value: None if value is None else inner(value)
+
+
+def _tuple_of(inner: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    def build(value: Any) -> tuple[Any, ...]:  # noqa: ANN401 (any JSON value)
+        if value.__class__ is not list:
+            _unfit()
+        return tuple([inner(item) for item in value])
+
+    return build
+
+
+_FAST: dict[object, Callable[[Any], Any]] = {}
+
+
+def _fast(kind: Any) -> Callable[[Any], Any]:  # noqa: ANN401 (a class or a typing form)
+    """A function that builds ``kind`` from data of the one shape the rules allow.
+
+    It raises for anything else; whatever it returns, CONVERTER returns too. Types
+    it does not know go to CONVERTER itself.
+    """
+    if kind in _FAST:
+        return _FAST[kind]
+    args = typing.get_args(kind)
+    fast: Callable[[Any], Any]
+    if kind in _EXACT:
+        fast = _exactly(kind)
+    elif kind is float:
+        fast = _number
+    elif kind is pendulum.Date:
+        fast = _structure_date
+    elif _is_enum(kind):
+        fast = _member(kind)
+    elif isinstance(kind, type) and attrs.has(kind):
+        fast = _fast_class(kind)
+    elif (
+        typing.get_origin(kind) in {typing.Union, types.UnionType}
+        and len(args) == 2
+        and type(None) in args
+    ):
+        fast = _optional(_fast(next(arg for arg in args if arg is not type(None))))
+    elif typing.get_origin(kind) is tuple and len(args) == 2 and args[1] is Ellipsis:
+        fast = _tuple_of(_fast(args[0]))
+    else:
+        fast = functools.partial(_converter_structure, kind=kind)
+    _FAST[kind] = fast
+    return fast
+
+
+def _converter_structure(value: Any, kind: Any) -> Any:  # noqa: ANN401 (any JSON value, any type)
+    return CONVERTER.structure(value, kind)
+
+
+def _fast_class(cls: type) -> Callable[[Any], Any]:
+    built: list[Callable[[Any], Any]] = []
+
+    def later(value: Any) -> Any:  # noqa: ANN401 (any JSON value)
+        return built[0](value)
+
+    _FAST[cls] = later  # for a class that holds itself, until it is built
+    try:
+        built.append(_fast_attrs(cls))
+    except Exception:  # noqa: BLE001 (a class it cannot read is the converter's)
+        built.append(functools.partial(_converter_structure, kind=cls))
+    return built[0]
+
+
+def _fast_attrs(cls: type) -> Callable[[Any], Any]:
+    fields = attrs.fields(cls)
+    if not all(field.init for field in fields):
+        return functools.partial(_converter_structure, kind=cls)
+    hints = typing.get_type_hints(cls)
+    # Generated, like cattrs' own hooks: one function per class, each field's value
+    # checked by its type's function, then the constructor (and so its validators).
+    names: dict[str, Any] = {"cls": cls, "dict": dict, "unfit": _unfit}
+    lines = [
+        "def structure(data):",
+        f"    if data.__class__ is not dict or len(data) != {len(fields)}:",
+        "        unfit()",
+    ]
+    arguments = []
+    for index, field in enumerate(fields):
+        kind = hints[field.name]
+        if kind in _EXACT:
+            lines.append(f"    v{index} = data[{field.name!r}]")
+            lines.append(f"    if v{index}.__class__ is not {_EXACT[kind]}:")
+            lines.append("        unfit()")
+            names[_EXACT[kind]] = kind
+        else:
+            names[f"f{index}"] = _fast(kind)
+            lines.append(f"    v{index} = f{index}(data[{field.name!r}])")
+        arguments.append(f"{field.alias}=v{index}")
+    lines.append(f"    return cls({', '.join(arguments)})")
+    exec(compile("\n".join(lines), f"<ilacs fast structure {cls.__qualname__}>", "exec"), names)  # noqa: S102 (code generated from the class's own fields)
+    structure: Callable[[Any], Any] = names["structure"]
+    return structure
+
+
 # Joins a message to the field and code of the error behind it, through cattrs'
 # "message @ path" lines; repr never writes this character unescaped.
 _SEPARATOR = "\x1f"
@@ -186,6 +345,12 @@ def structure(data: object, cls: type[T], *, what: str) -> T:
     if attrs.has(cls) and not isinstance(data, Mapping):
         msg = f"{what}: expected a mapping (a JSON object), got {_describe(data)}"
         raise DocumentError(msg, problems=(f"$: {msg}",))
+    try:
+        built: T = _fast(cls)(data)
+    except Exception:  # noqa: BLE001, S110 (the converter below reports what is wrong)
+        pass
+    else:
+        return built
     try:
         return CONVERTER.structure(data, cls)
     except (cattrs.BaseValidationError, IlacsError, KeyError, TypeError, ValueError) as error:

@@ -62,10 +62,14 @@ def instance_of(kind: type | tuple[type, ...]) -> Validator:
     """The value is an instance of ``kind`` (and a bool is never taken for an int)."""
 
     def check(_: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
-        if not isinstance(value, kind) or (isinstance(value, bool) and kind is int):
+        if not isinstance(value, kind):
             _reject(attribute, value, f"must be {_type_name(kind)}")
 
-    return check
+    def check_int(_: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
+        if not isinstance(value, int) or isinstance(value, bool):
+            _reject(attribute, value, "must be int")
+
+    return check_int if kind is int else check
 
 
 def is_date(value: object) -> bool:
@@ -75,7 +79,7 @@ def is_date(value: object) -> bool:
 
 def date(_: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
     """The value is a ``pendulum.Date`` and not a date-time."""
-    if not is_date(value):
+    if value.__class__ is not pendulum.Date and not is_date(value):
         _reject(attribute, value, "must be a pendulum.Date (a date without a time)")
 
 
@@ -89,9 +93,10 @@ def text(_: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
     """The value is a string with something in it besides white space."""
     if not isinstance(value, str):
         _reject(attribute, value, "must be a string")
-    elif not value.strip():
+    stripped = value.strip()
+    if not stripped:
         _reject(attribute, value, "must not be empty")
-    elif value != value.strip():
+    if stripped != value:
         _reject(attribute, value, "must not start or end with white space")
 
 
@@ -148,6 +153,15 @@ def tuple_of(validator: Validator) -> Validator:
     def check(instance: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
         if not isinstance(value, tuple):
             _reject(attribute, value, "must be a tuple")
+        for item in value:
+            try:
+                validator(instance, attribute, item)
+            except Exception:  # noqa: BLE001 (checked again below, where it is raised)
+                break
+        else:
+            return
+        # Naming each item costs a copy of the attribute: only an item that failed
+        # is checked again under its own name, so the message names its index.
         for index, item in enumerate(value):
             validator(instance, attribute.evolve(name=f"{attribute.name}[{index}]"), item)
 
@@ -158,6 +172,8 @@ def unique(key: Callable[[Any], object], what: str) -> Validator:
     """No two items of a tuple share ``key``; ``what`` names the key in the message."""
 
     def check(_: object, attribute: "attrs.Attribute[Any]", value: tuple[Any, ...]) -> None:
+        if value.__class__ is tuple and len(value) < 2:  # nothing to repeat
+            return
         seen: set[object] = set()
         for item in value:
             k = key(item)
