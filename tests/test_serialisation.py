@@ -607,3 +607,28 @@ class TestRealData:
         jsonschema.Draft202012Validator(serialisation.json_schema("inspections")).validate(
             json.loads(text)
         )
+
+
+_JSON_SCALARS = st.none() | st.booleans() | st.integers() | st.floats() | st.text()
+_JSON = st.recursive(
+    _JSON_SCALARS,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+class TestJsonWriter:
+    """The canonical writer is json.dumps(indent=2, ensure_ascii=False), only faster."""
+
+    @given(_JSON)
+    def test_it_writes_what_the_json_module_writes(self, data: object) -> None:
+        """Any JSON data, NaN and infinities included (they fall back to the json module)."""
+        from ilacs.serialisation import _indented_json  # noqa: PLC0415 (the private writer)
+
+        assert _indented_json(data) == json.dumps(data, ensure_ascii=False, indent=2)
+
+    def test_keys_that_are_not_strings_fall_back_to_the_json_module(self) -> None:
+        """json.dumps turns 1 into "1"; so does the writer."""
+        from ilacs.serialisation import _indented_json  # noqa: PLC0415 (the private writer)
+
+        assert _indented_json({1: [True, None]}) == json.dumps({1: [True, None]}, indent=2)
