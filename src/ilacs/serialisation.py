@@ -325,6 +325,30 @@ def _key_plan(cls: type) -> tuple[tuple[str, tuple[type, ...], type | None], ...
     )
 
 
+def _complete(data: object, cls: type) -> bool:
+    """True when :func:`_missing_keys` would find nothing: the cheap check, run first."""
+    if not isinstance(data, Mapping):
+        return True
+    for name, nested_classes, item in _key_plan(cls):
+        if name not in data:
+            return False
+        value = data[name]
+        for nested in nested_classes:
+            if not _complete(value, nested):
+                return False
+        if item is not None and isinstance(value, list | tuple) and not _all_complete(value, item):
+            return False
+    return all(isinstance(key, str) for key in data)
+
+
+def _all_complete(items: Sequence[object], cls: type) -> bool:
+    # A loop, not all(...) over a generator: this runs for every item of a document.
+    for element in items:  # noqa: SIM110
+        if not _complete(element, cls):
+            return False
+    return True
+
+
 def _missing_keys(data: object, cls: type, path: str) -> list[str]:
     """Every key the model has but the data omits, each with its path."""
     if not isinstance(data, Mapping):
@@ -403,7 +427,8 @@ def from_dict(
     document_type = DOCUMENT_TYPES[name]
     label = what or f"{name} document"
     body = {key: value for key, value in document.items() if key not in _ENVELOPE}
-    missing = _missing_keys(body, document_type.model, "$")
+    model = document_type.model
+    missing = [] if _complete(body, model) else _missing_keys(body, model, "$")
     try:
         value = document_type.from_body(body, label)
     except DocumentError as error:
