@@ -418,3 +418,52 @@ class TestImport:
         result = ilacs("import", "ofsted", str(tmp_path / "missing.csv"))
         assert result.returncode == 2
         assert "cannot read" in result.stderr
+
+
+EXAMPLE_DATA = Path(__file__).parent.parent / "examples" / "data"
+
+
+class TestTheHaringeyDocuments:
+    """The Haringey example's documents in examples/data, as a council officer uses them."""
+
+    def test_the_committed_documents_are_what_the_example_builds(self) -> None:
+        """Regenerate them with the example's haringey_plan() if this fails."""
+        from haringey_2018_action_plan import haringey_plan  # noqa: PLC0415 (an example)
+
+        plan = haringey_plan()
+        assert (EXAMPLE_DATA / "haringey-2018-action-plan.json").read_text(
+            encoding="utf-8"
+        ) == serialisation.dumps(plan)
+        assert (EXAMPLE_DATA / "haringey-2018.json").read_text(
+            encoding="utf-8"
+        ) == serialisation.dumps(plan.inspection)
+
+    def test_validate_passes_the_haringey_documents(self) -> None:
+        """Exit 0: no errors (the plan has one info finding: an action answering no area)."""
+        result = ilacs(
+            "validate",
+            str(EXAMPLE_DATA / "haringey-2018.json"),
+            str(EXAMPLE_DATA / "haringey-2018-action-plan.json"),
+        )
+        assert result.returncode == 0, result.stdout
+        assert "haringey-2018.json: no findings" in result.stdout
+        assert "haringey-2018-action-plan.json: 0 error(s), 0 warning(s), 1 info" in result.stdout
+
+    def test_report_renders_the_haringey_2018_briefing_as_of_the_panel(self) -> None:
+        """As of 19 March 2019: judgements, nine areas, deadlines, nine actions by rating."""
+        result = ilacs(
+            "report", str(EXAMPLE_DATA / "haringey-2018-action-plan.json"), "--as-of", "2019-03-19"
+        )
+        assert result.returncode == 0, result.stderr
+        text = result.stdout
+        assert "*Briefing as of 19 March 2019.*" in text
+        assert "9. Pathways to private fostering. (`ia-9`)" in text
+        assert "| Red | 0 |\n| Amber | 3 |\n| Green | 6 |" in text
+        assert "- **Improvement areas without an action**: none" in text
+        assert "Overseen by the Children's Improvement Board" in text
+        assert (
+            text.count("| in progress | ")
+            + text.count("| planned | ")
+            + text.count("| completed | ")
+            == 9
+        )
