@@ -467,3 +467,48 @@ class TestTheHaringeyDocuments:
             + text.count("| completed | ")
             == 9
         )
+
+
+class TestProgressBar:
+    """Imports of more than a few hundred rows draw a bar on stderr when it is a terminal."""
+
+    def test_a_terminal_sees_the_bar_and_a_pipe_does_not(self, tmp_path: Path) -> None:
+        """497 community rows: the bar ends at 497/497 on a terminal, and is absent in a pipe."""
+        import os  # noqa: PLC0415 (only this test needs a terminal)
+        import pty  # noqa: PLC0415
+        import threading  # noqa: PLC0415
+
+        source = str(DATA / "ofsted_csc_ilacs_history.csv")
+        output = str(tmp_path / "community.json")
+        leader, follower = pty.openpty()
+        chunks: list[bytes] = []
+
+        def drain() -> None:
+            # A terminal holds only a few kB: read while the import writes.
+            while True:
+                try:
+                    chunk = os.read(leader, 1 << 16)
+                except OSError:
+                    return
+                if not chunk:
+                    return
+                chunks.append(chunk)
+
+        reader = threading.Thread(target=drain, daemon=True)
+        reader.start()
+        try:
+            subprocess.run(
+                [sys.executable, "-m", "ilacs", "import", "community", source, "-o", output],
+                stderr=follower,
+                check=True,
+                timeout=300,
+            )
+        finally:
+            os.close(follower)
+            reader.join(timeout=10)
+            os.close(leader)
+        seen = b"".join(chunks).decode("utf-8", errors="replace")
+        assert "497/497 rows" in seen
+        piped = ilacs("import", "community", source, "-o", output)
+        assert "rows]" not in piped.stderr
+        assert "/497 rows" not in piped.stderr
