@@ -10,18 +10,17 @@ it, and share it with other tools.
 'The experiences and progress of care leavers'
 """
 
+import importlib
+from typing import TYPE_CHECKING
+
 from ilacs import (
-    authorities,
     calendar,
     deadlines,
     errors,
     frameworks,
-    importers,
     progress,
-    reports,
     rules,
     serialisation,
-    tabular,
     validation,
 )
 from ilacs._action_plans import (
@@ -47,7 +46,22 @@ from ilacs._kinds import InspectionKind
 from ilacs.errors import IlacsError
 from ilacs.validation import Finding, Severity, ValidationReport, validate
 
+if TYPE_CHECKING:
+    from ilacs import authorities, importers, reports, tabular
+
 __version__ = "0.1.0"
+
+# The edges that read files and write reports are loaded when first used, so that
+# `import ilacs` costs only the model and its reasoning.
+_LAZY = frozenset({"authorities", "importers", "reports", "tabular"})
+
+
+def __getattr__(name: str) -> object:
+    if name in _LAZY:
+        return importlib.import_module(f"ilacs.{name}")
+    msg = f"module 'ilacs' has no attribute {name!r}"
+    raise AttributeError(msg)
+
 
 __all__ = [
     "Action",
