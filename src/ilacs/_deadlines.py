@@ -214,7 +214,7 @@ class DeadlineRule:
     def period(self) -> str:
         """The period in words: ``70 working days``, ``3 years ± 6 months``."""
         if self.working_days is not None:
-            return f"{self.working_days} working day{'s' * (self.working_days != 1)}"
+            return format_working_days(self.working_days)
         text = _months(self.months or 0)
         if self.tolerance_months is not None:
             text += f" ± {_months(self.tolerance_months)}"
