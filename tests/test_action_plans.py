@@ -11,6 +11,7 @@ import attrs
 import jsonschema
 import pendulum
 import pytest
+from _haringey import INSPECTION_2018
 from hypothesis import find, given, settings
 from hypothesis import strategies as st
 
@@ -18,17 +19,11 @@ from ilacs import (
     Action,
     ActionPlan,
     ActionStatus,
-    Grade,
     ImprovementArea,
-    Inspection,
-    InspectionKind,
-    Judgement,
-    LocalAuthority,
     Measure,
     Milestone,
     Observation,
     StatusChange,
-    frameworks,
     serialisation,
     strategies,
 )
@@ -39,18 +34,9 @@ from ilacs.validation import validate
 D = pendulum.date
 PLANNED, IN_PROGRESS, COMPLETED, VERIFIED = ActionStatus
 
-INSPECTION = Inspection(
-    authority=LocalAuthority(name="Haringey", urn=80498, ons_code="E09000014"),
-    kind=InspectionKind.STANDARD,
-    off_site_start=D(2018, 10, 22),
-    on_site_start=D(2018, 10, 29),
-    on_site_end=D(2018, 11, 9),
+INSPECTION = attrs.evolve(
+    INSPECTION_2018,
     report_received=D(2018, 12, 5),
-    published=D(2018, 12, 14),
-    judgements=tuple(
-        Judgement(area=area, grade=Grade.REQUIRES_IMPROVEMENT)
-        for area in frameworks.get("ilacs-2018").area_ids
-    ),
     improvement_areas=(
         ImprovementArea(id="ia-5", text="The quality and timeliness of case recording."),
         ImprovementArea(id="ia-6", text="The quality of audits to inform practice."),

@@ -10,41 +10,21 @@ import attrs
 import jsonschema
 import pendulum
 import pytest
+from _haringey import INSPECTION_2018
 
 from ilacs import (
     Action,
     ActionPlan,
-    Grade,
     ImprovementArea,
-    Inspection,
-    InspectionKind,
-    Judgement,
-    LocalAuthority,
     Milestone,
     serialisation,
 )
 
 DATA = Path(__file__).parent / "data"
 
-HARINGEY_2018 = Inspection(
-    authority=LocalAuthority(
-        name="Haringey", urn=80498, dfe_code="309", ons_code="E09000014", region="London"
-    ),
-    kind=InspectionKind.STANDARD,
-    off_site_start=pendulum.date(2018, 10, 22),
-    on_site_start=pendulum.date(2018, 10, 29),
-    on_site_end=pendulum.date(2018, 11, 9),
+HARINGEY_2018 = attrs.evolve(
+    INSPECTION_2018,
     report_received=pendulum.date(2018, 12, 5),
-    published=pendulum.date(2018, 12, 14),
-    judgements=tuple(
-        Judgement(area=area, grade=Grade.REQUIRES_IMPROVEMENT)
-        for area in (
-            "leaders",
-            "help_and_protection",
-            "children_in_care_and_care_leavers",
-            "overall_effectiveness",
-        )
-    ),
     improvement_areas=(
         ImprovementArea(id="ia-6", text="The quality of audits to inform practice."),
         ImprovementArea(id="ia-9", text="Pathways to private fostering."),

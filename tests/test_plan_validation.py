@@ -6,21 +6,16 @@ from typing import Any
 import attrs
 import pendulum
 import pytest
+from _haringey import INSPECTION_2018
 from hypothesis import given, settings
 
 from ilacs import (
     Action,
     ActionPlan,
     ActionStatus,
-    Grade,
     ImprovementArea,
-    Inspection,
-    InspectionKind,
-    Judgement,
-    LocalAuthority,
     Milestone,
     StatusChange,
-    frameworks,
     strategies,
 )
 from ilacs.progress import summarise
@@ -35,18 +30,9 @@ PLANS = settings(max_examples=max(30, settings().max_examples // 4))
 PLAN_CODES = tuple(f"ILACS-V0{number}" for number in range(30, 39))
 
 #: A fully graded, consistent ILACS 2018 standard inspection with two areas: no findings.
-INSPECTION = Inspection(
-    authority=LocalAuthority(name="Haringey", urn=80498, ons_code="E09000014"),
-    kind=InspectionKind.STANDARD,
-    off_site_start=D(2018, 10, 22),
-    on_site_start=D(2018, 10, 29),
-    on_site_end=D(2018, 11, 9),
+INSPECTION = attrs.evolve(
+    INSPECTION_2018,
     report_received=D(2018, 12, 5),
-    published=D(2018, 12, 14),
-    judgements=tuple(
-        Judgement(area=area, grade=Grade.REQUIRES_IMPROVEMENT)
-        for area in frameworks.get("ilacs-2018").area_ids
-    ),
     improvement_areas=(
         ImprovementArea(id="ia-1", text="Assessment of children's needs."),
         ImprovementArea(id="ia-6", text="The quality of audits."),
