@@ -369,6 +369,7 @@ class TestDeadlineRule:
             "name": "Draft action plan",
             "kinds": ["focused_visit", "joint_targeted_area_inspection"],
             "requires_priority_actions": True,
+            "submits_action_plan": False,
             "grade_at_least": None,
             "grade_at_most": None,
             "applies_from": "2018-09-01",
@@ -770,3 +771,15 @@ class TestInferReceipt:
             assert inferred == received
         else:
             assert inferred == previous_working_day(received)
+
+
+class TestPlanSubmissionRules:
+    """The packs say which deadlines are for sending Ofsted the action plan."""
+
+    def test_the_action_plan_rules_are_marked_and_no_others(self) -> None:
+        """The final plan, after a full inspection or after priority actions; never the draft."""
+        for framework in frameworks.all():
+            marked = {rule.id for rule in framework.deadlines if rule.submits_action_plan}
+            assert marked == {"action_plan", "priority_action_plan"} & {
+                rule.id for rule in framework.deadlines
+            }, framework.id

@@ -121,6 +121,9 @@ class DeadlineRule:
         kinds: the inspection kinds the rule follows.
         requires_priority_actions: true when it applies only if the report or letter
             sets out areas for priority action.
+        submits_action_plan: true for a deadline by which the authority sends Ofsted
+            its action plan (not a draft); :mod:`ilacs.progress` and
+            :func:`ilacs.validate` judge a plan's submission against it.
         grade_at_least: it applies only when the deciding grade is this or better.
         grade_at_most: it applies only when the deciding grade is this or worse. The
             deciding grade is the overall effectiveness judgement, or the worst
@@ -162,6 +165,7 @@ class DeadlineRule:
         ]
     )
     requires_priority_actions: bool = attrs.field(default=False, validator=v.instance_of(bool))
+    submits_action_plan: bool = attrs.field(default=False, validator=v.instance_of(bool))
     grade_at_least: Grade | None = attrs.field(
         default=None, validator=v.optional(v.instance_of(Grade))
     )

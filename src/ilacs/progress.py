@@ -395,13 +395,10 @@ class Submission:
         return self.reason
 
 
-_PLAN_RULES = ("action_plan", "priority_action_plan")
-
-
 def plan_deadlines(
     inspection: Inspection, *, calendar: WorkingDayCalendar | None = None
 ) -> tuple[Deadline, ...]:
-    """The action-plan deadlines an inspection sets, due or not (each with its reason).
+    """The deadlines for sending Ofsted the action plan (``submits_action_plan`` in the pack).
 
     >>> import pendulum
     >>> from ilacs import Inspection, InspectionKind, LocalAuthority
@@ -417,7 +414,7 @@ def plan_deadlines(
     return tuple(
         deadline
         for deadline in deadlines.for_inspection(inspection, calendar=calendar)
-        if deadline.rule.id in _PLAN_RULES
+        if deadline.rule.submits_action_plan
     )
 
 

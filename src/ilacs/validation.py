@@ -214,7 +214,7 @@ CODES: dict[str, Code] = {
             code="ILACS-V037",
             severity=Severity.WARNING,
             title="The plan was submitted after its deadline",
-            source="the framework pack's deadlines (action_plan, priority_action_plan)",
+            source=_PACK.format("deadlines (those with submits_action_plan)"),
         ),
         Code(
             code="ILACS-V038",
