@@ -32,7 +32,7 @@ from ilacs import (
     rules,
     serialisation,
 )
-from ilacs._action_plans import (
+from ilacs.model.action_plans import (
     Action,
     ActionPlan,
     ActionStatus,

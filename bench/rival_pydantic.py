@@ -21,8 +21,8 @@ from typing import Annotated, Literal, Self
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from ilacs import Grade, InspectionKind
-from ilacs._action_plans import ActionStatus
-from ilacs._inspections import TagKind
+from ilacs.model.action_plans import ActionStatus
+from ilacs.model.inspections import TagKind
 
 __all__ = ["ActionPlanDocument", "InspectionsDocument", "dumps", "loads", "loads_inspections"]
 

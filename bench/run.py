@@ -41,9 +41,9 @@ import rival_msgspec
 import rival_pydantic
 
 from ilacs import rules, serialisation, validate
-from ilacs._action_plans import ActionPlan
 from ilacs.calendar import add_working_days
 from ilacs.errors import DocumentError
+from ilacs.model.action_plans import ActionPlan
 
 HERE = Path(__file__).resolve().parent
 SEED = 2018

@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ilacs import ActionPlan, Grade, Inspection, Observation, strategies
-from ilacs import _converter as c
+from ilacs.base import converter as c
 from ilacs.errors import DocumentError
 
 #: JSON values put where they do not belong: each of a different JSON type or shape.

@@ -19,7 +19,7 @@ from ilacs import (
     frameworks,
     strategies,
 )
-from ilacs._converter import structure, unstructure
+from ilacs.base.converter import structure, unstructure
 from ilacs.calendar import (
     WorkingDayCalendar,
     add_working_days,
@@ -33,6 +33,7 @@ from ilacs.deadlines import (
     DeadlineRule,
     Event,
     Status,
+    dates_from,
     for_inspection,
     get_rule,
     infer_receipt,
@@ -181,7 +182,7 @@ BAD_DEADLINES = [
         {"status": Status.DOES_NOT_APPLY, "due": D(2019, 3, 18), "reason": "No."},
         "a deadline that is 'does_not_apply' has no dates and needs a reason (got due)",
     ),
-    ({"status": "due"}, "'status' must be Status (got str 'due')"),
+    ({"status": "due"}, "'status' must be DeadlineStatus (got str 'due')"),
     ({"status": Status.NOT_KNOWN, "reason": ""}, "'reason' must not be empty"),
 ]
 
@@ -384,7 +385,7 @@ class TestDeadlineRule:
     def test_a_month_past_the_end_of_a_month_falls_back_to_its_last_day(self) -> None:
         """31 August 2020 plus 30 months is 28 February 2023."""
         window = get_rule("ilacs-2023", "next_short_inspection")
-        assert window.dates_from(D(2020, 8, 31)) == (D(2023, 2, 28), D(2024, 2, 29))
+        assert dates_from(window, D(2020, 8, 31)) == (D(2023, 2, 28), D(2024, 2, 29))
 
 
 class TestHaringey:

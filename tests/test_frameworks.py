@@ -194,7 +194,7 @@ class TestBuiltInPacks:
         """to_dict then from_dict gives the same framework, and the file holds that document."""
         framework = frameworks.get(framework_id)
         assert frameworks.from_dict(frameworks.to_dict(framework)) == framework
-        path = Path(frameworks.__file__).parent / "packs" / f"{framework_id}.json"
+        path = Path(frameworks.__file__).parent / "builtin" / f"{framework_id}.json"
         assert json.loads(path.read_text(encoding="utf-8")) == frameworks.to_dict(framework)
 
     def test_an_unknown_area_is_an_error_listing_the_known_ones(self) -> None:

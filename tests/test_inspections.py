@@ -23,7 +23,7 @@ from ilacs import (
     frameworks,
     strategies,
 )
-from ilacs._converter import structure, unstructure
+from ilacs.base.converter import structure, unstructure
 from ilacs.errors import IlacsError, UnknownFrameworkError, ValidationError
 
 HARINGEY = LocalAuthority(

@@ -310,9 +310,9 @@ class TestRuleLanguage:
         self, framework_id: str
     ) -> None:
         """The built-in pack files list "rules" right after "inspection_kinds"."""
-        text = (ROOT / "src" / "ilacs" / "packs" / f"{framework_id}.json").read_text(
-            encoding="utf-8"
-        )
+        text = (
+            ROOT / "src" / "ilacs" / "frameworks" / "builtin" / f"{framework_id}.json"
+        ).read_text(encoding="utf-8")
         keys = list(json.loads(text))
         assert keys[keys.index("inspection_kinds") + 1] == "rules"
 

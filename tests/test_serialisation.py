@@ -28,6 +28,7 @@ from ilacs import (
 )
 from ilacs.errors import DocumentError, IlacsError
 from ilacs.serialisation import dumps, dumps_yaml, from_dict, loads, loads_yaml, to_dict
+from ilacs.wire import serialisation as wire_serialisation
 
 DATA = Path(__file__).parent / "data"
 
@@ -255,7 +256,7 @@ class TestYaml:
 
     def test_dates_stay_strings_in_the_document_model(self) -> None:
         """The YAML loader does not turn dates into datetime.date: same dict as JSON."""
-        loaded = yaml.load(dumps_yaml(HARINGEY), Loader=serialisation._loader())  # noqa: S506, SLF001 (the safe loader under test)
+        loaded = yaml.load(dumps_yaml(HARINGEY), Loader=wire_serialisation._loader())  # noqa: S506, SLF001 (the safe loader under test)
         assert loaded == json.loads(dumps(HARINGEY))
         unquoted = dumps_yaml(HARINGEY).replace("'2018-12-14'", "2018-12-14")
         assert loads_yaml(unquoted) == HARINGEY
@@ -569,7 +570,9 @@ class TestDocumentTypes:
 
     def test_a_new_document_type_can_be_registered(self, monkeypatch: pytest.MonkeyPatch) -> None:
         """A registered type is written and read like the built-in ones."""
-        monkeypatch.setattr(serialisation, "DOCUMENT_TYPES", dict(serialisation.DOCUMENT_TYPES))
+        monkeypatch.setattr(
+            wire_serialisation, "DOCUMENT_TYPES", dict(serialisation.DOCUMENT_TYPES)
+        )
         serialisation.register_document_type(
             serialisation.DocumentType(
                 name="authority",
@@ -623,12 +626,12 @@ class TestJsonWriter:
     @given(_JSON)
     def test_it_writes_what_the_json_module_writes(self, data: object) -> None:
         """Any JSON data, NaN and infinities included (they fall back to the json module)."""
-        from ilacs.serialisation import _indented_json  # noqa: PLC0415 (the private writer)
+        from ilacs.wire.serialisation import _indented_json  # noqa: PLC0415 (the private writer)
 
         assert _indented_json(data) == json.dumps(data, ensure_ascii=False, indent=2)
 
     def test_keys_that_are_not_strings_fall_back_to_the_json_module(self) -> None:
         """json.dumps turns 1 into "1"; so does the writer."""
-        from ilacs.serialisation import _indented_json  # noqa: PLC0415 (the private writer)
+        from ilacs.wire.serialisation import _indented_json  # noqa: PLC0415 (the private writer)
 
         assert _indented_json({1: [True, None]}) == json.dumps({1: [True, None]}, indent=2)

@@ -3,6 +3,14 @@
 Record an inspection under the framework version in force when it happened, check
 it, and share it with other tools.
 
+The package is built in layers, each a subpackage that imports only those below it:
+:mod:`ilacs.base` (validators, wording, the structuring engine),
+:mod:`ilacs.frameworks` (packs as data), :mod:`ilacs.model` (records),
+:mod:`ilacs.reasoning` (rules, calendar, deadlines, progress, validation) and the
+edges (:mod:`ilacs.wire`, :mod:`ilacs.tables`, :mod:`ilacs.reports`,
+:mod:`ilacs.strategies`), with :mod:`ilacs.cli` on top. The public modules users
+import (``ilacs.rules``, ``ilacs.serialisation``, ...) are those modules at short paths.
+
 >>> import ilacs
 >>> ilacs.Grade.parse("Requires improvement")
 <Grade.REQUIRES_IMPROVEMENT: 'requires_improvement'>
@@ -23,7 +31,11 @@ from ilacs import (
     serialisation,
     validation,
 )
-from ilacs._action_plans import (
+from ilacs.errors import IlacsError
+from ilacs.frameworks.grades import Grade
+from ilacs.frameworks.kinds import InspectionKind
+from ilacs.frameworks.pack import AreaRole, Framework, JudgementArea
+from ilacs.model.action_plans import (
     Action,
     ActionPlan,
     ActionStatus,
@@ -32,19 +44,16 @@ from ilacs._action_plans import (
     Observation,
     StatusChange,
 )
-from ilacs._authorities import LocalAuthority
-from ilacs._frameworks import AreaRole, Framework, JudgementArea
-from ilacs._grades import Grade
-from ilacs._inspections import (
+from ilacs.model.authority import LocalAuthority
+from ilacs.model.inspections import (
     ImprovementArea,
     Inspection,
     Judgement,
     NationalFrameworkTag,
     TagKind,
 )
-from ilacs._kinds import InspectionKind
-from ilacs.errors import IlacsError
-from ilacs.validation import Finding, Severity, ValidationReport, validate
+from ilacs.reasoning.validation import Finding, Severity, ValidationReport
+from ilacs.wire.serialisation import validate
 
 if TYPE_CHECKING:
     from ilacs import authorities, importers, reports, tabular

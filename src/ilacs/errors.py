@@ -17,11 +17,13 @@ and the rule; the same facts are kept as attributes for programs.
 
 __all__ = [
     "CalendarError",
+    "CsvFormatError",
     "DocumentError",
     "FrameworkError",
     "GradeError",
     "IlacsError",
     "TransitionError",
+    "UnknownAuthorityError",
     "UnknownFrameworkError",
     "ValidationError",
 ]
@@ -128,3 +130,53 @@ class DocumentError(IlacsError, ValueError):
         super().__init__(message)
         self.problems = problems
         self.codes = codes if codes is not None else (None,) * len(problems)
+
+
+class UnknownAuthorityError(IlacsError, LookupError):
+    """Raised when no authority in the registry has the code or name looked up.
+
+    The message suggests the closest names, where there are any.
+
+    Attributes:
+        key: the code or name looked up.
+        suggestions: the names of the closest authorities, best first (may be empty).
+
+    >>> from ilacs import authorities
+    >>> try:
+    ...     authorities.get("Northumbria")
+    ... except UnknownAuthorityError as error:
+    ...     print(error.suggestions)
+    ('Northumberland',)
+    """
+
+    def __init__(self, message: str, *, key: object, suggestions: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.key = key
+        self.suggestions = suggestions
+
+
+class CsvFormatError(IlacsError, ValueError):
+    """Raised when a file cannot be read as the table an importer expects.
+
+    For example: it cannot be opened, it is not UTF-8 text, it is not CSV, it is
+    empty, or it lacks a column the importer needs. A row that cannot be taken is
+    not an error: it is reported as a :class:`SkippedRow`.
+
+    Attributes:
+        source: the file's path or the stream's name.
+        line: the line at fault, where there is one (the header is line 1).
+        missing: the columns the file lacks, where that is the problem.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        source: str,
+        line: int | None = None,
+        missing: tuple[str, ...] = (),
+    ) -> None:
+        super().__init__(message)
+        self.source = source
+        self.line = line
+        self.missing = missing

@@ -18,7 +18,9 @@ import pendulum
 from hypothesis import strategies as st
 
 from ilacs import frameworks
-from ilacs._action_plans import (
+from ilacs.frameworks.grades import Grade
+from ilacs.frameworks.pack import Framework
+from ilacs.model.action_plans import (
     Action,
     ActionPlan,
     ActionStatus,
@@ -27,10 +29,8 @@ from ilacs._action_plans import (
     Observation,
     StatusChange,
 )
-from ilacs._authorities import LocalAuthority
-from ilacs._frameworks import Framework
-from ilacs._grades import Grade
-from ilacs._inspections import (
+from ilacs.model.authority import LocalAuthority
+from ilacs.model.inspections import (
     ImprovementArea,
     Inspection,
     Judgement,

@@ -19,20 +19,15 @@ from typing import NoReturn, TextIO
 import attrs
 import pendulum
 
-from ilacs import (
-    __version__,
-    deadlines,
-    frameworks,
-    reports,
-    serialisation,
-    validation,
-)
-from ilacs._action_plans import ActionPlan
-from ilacs._deadlines import format_date
-from ilacs._frameworks import Framework
-from ilacs._inspections import Inspection
-from ilacs.calendar import default_calendar
+from ilacs import __version__, frameworks, reports
+from ilacs.base.text import format_date
 from ilacs.errors import DocumentError, IlacsError
+from ilacs.frameworks.pack import Framework
+from ilacs.model.action_plans import ActionPlan
+from ilacs.model.inspections import Inspection
+from ilacs.reasoning import deadlines, validation
+from ilacs.reasoning.calendar import default_calendar
+from ilacs.wire import serialisation
 
 __all__ = ["main"]
 
@@ -136,7 +131,7 @@ def _validate(args: argparse.Namespace) -> int:
             except DocumentError as error:
                 report = validation.ValidationReport.from_error(error)
         else:
-            report = validation.validate(text)
+            report = serialisation.validate(text)
         failed = failed or not report.ok
         results.append((path, report))
     if args.format == "json":
@@ -258,7 +253,7 @@ def _progress_bar(total_hint: int | None = None) -> Callable[[int, int], None] |
 
 
 def _import(args: argparse.Namespace) -> int:
-    from ilacs import importers, tabular  # noqa: PLC0415 (only this command needs them)
+    from ilacs.tables import importers, tabular  # noqa: PLC0415 (only this command needs them)
 
     readers = {
         "ofsted": importers.ofsted,
@@ -284,7 +279,7 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _export_csv(args: argparse.Namespace) -> int:
-    from ilacs import tabular  # noqa: PLC0415 (only this command needs it)
+    from ilacs.tables import tabular  # noqa: PLC0415 (only this command needs it)
 
     document = _load(args.file)
     try:
@@ -336,7 +331,7 @@ def _frameworks(args: argparse.Namespace) -> int:
 
 
 def _authorities(args: argparse.Namespace) -> int:
-    from ilacs import authorities  # noqa: PLC0415 (only this command needs it)
+    from ilacs.model import authorities  # noqa: PLC0415 (only this command needs it)
 
     if args.key is None:
         found = authorities.all(include_abolished=args.all)

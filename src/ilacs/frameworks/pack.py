@@ -1,6 +1,6 @@
 """Framework versions as values: grade scales, judgement areas and inspection kinds.
 
-The framework packs in ``ilacs/packs/`` are documents of these classes; see
+The framework packs in ``ilacs/frameworks/builtin/`` are documents of these classes; see
 :mod:`ilacs.frameworks` for the registry that loads them.
 """
 
@@ -10,12 +10,12 @@ import re
 import attrs
 import pendulum
 
-from ilacs import _validators as v
-from ilacs._deadlines import DeadlineRule
-from ilacs._grades import Grade
-from ilacs._kinds import InspectionKind
-from ilacs._rules import Rule, check_rules
+from ilacs.base import validators as v
 from ilacs.errors import ValidationError
+from ilacs.frameworks.deadline_rules import DeadlineRule
+from ilacs.frameworks.grades import Grade
+from ilacs.frameworks.grading_rules import Rule, check_rules
+from ilacs.frameworks.kinds import InspectionKind
 
 __all__ = [
     "AreaRole",

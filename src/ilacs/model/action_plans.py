@@ -19,9 +19,9 @@ import math
 import attrs
 import pendulum
 
-from ilacs import _validators as v
-from ilacs._inspections import ITEM_ID, Inspection
+from ilacs.base import validators as v
 from ilacs.errors import TransitionError, ValidationError
+from ilacs.model.inspections import ITEM_ID, Inspection
 
 __all__ = [
     "Action",

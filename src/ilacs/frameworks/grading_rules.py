@@ -28,9 +28,9 @@ from typing import Any, Literal
 
 import attrs
 
-from ilacs import _validators as v
-from ilacs._grades import Grade
+from ilacs.base import validators as v
 from ilacs.errors import ValidationError
+from ilacs.frameworks.grades import Grade
 
 __all__ = [
     "ALL",

@@ -2,7 +2,7 @@
 
 import attrs
 
-from ilacs import _validators as v
+from ilacs.base import validators as v
 
 __all__ = ["LocalAuthority"]
 

@@ -25,7 +25,7 @@ _PLAIN = {bool: "boolean", int: "integer", float: "number", str: "string"}
 def _string_rules(validator: object) -> dict[str, Any]:
     """The pattern and length rules a field's validators put on its strings.
 
-    ``ilacs._validators`` marks its validators with what they check (``pattern``,
+    ``ilacs.base.validators`` marks its validators with what they check (``pattern``,
     ``min_length``) and the validators they wrap (``inner``); attrs keeps a list of
     validators in ``_validators``.
     """

@@ -1,18 +1,6 @@
-"""The framework versions ilacs knows, and the ones users register.
+"""The registry of framework versions: the built-in packs and those users register.
 
-Each version is a data pack: ``sif-2013``, ``ilacs-2018``, ``ilacs-2023`` and
-``ilacs-2026`` ship inside the package; a user adds another (Ofsted's 2027 framework,
-or another inspectorate's) from a JSON file, with no code.
-
-The version that applies to an inspection is the one in force on the **first day
-of fieldwork**, not the day the report was published.
-
->>> import pendulum
->>> from ilacs import frameworks
->>> frameworks.for_date(pendulum.date(2018, 10, 29)).id
-'ilacs-2018'
->>> [framework.id for framework in frameworks.all()]
-['sif-2013', 'ilacs-2018', 'ilacs-2023', 'ilacs-2026']
+Its public names are re-exported by :mod:`ilacs.frameworks`.
 """
 
 import json
@@ -22,8 +10,10 @@ from importlib import resources
 
 import pendulum
 
-from ilacs import _converter
-from ilacs._frameworks import (
+from ilacs.base import converter as _converter
+from ilacs.base.validators import is_date
+from ilacs.errors import DocumentError, FrameworkError, UnknownFrameworkError
+from ilacs.frameworks.pack import (
     AreaRole,
     Framework,
     GradeLabel,
@@ -32,8 +22,6 @@ from ilacs._frameworks import (
     KindInUse,
     Source,
 )
-from ilacs._validators import is_date
-from ilacs.errors import DocumentError, FrameworkError, UnknownFrameworkError
 
 __all__ = [
     "DEFAULT_SERIES",
@@ -67,7 +55,7 @@ _registry: dict[str, Framework] = {}
 
 def _ensure_loaded() -> dict[str, Framework]:
     if not _registry:
-        packs = resources.files("ilacs") / "packs"
+        packs = resources.files("ilacs.frameworks") / "builtin"
         for framework_id in _BUILT_IN:
             text = (packs / f"{framework_id}.json").read_text(encoding="utf-8")
             framework = from_dict(

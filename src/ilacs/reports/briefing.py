@@ -24,13 +24,14 @@ from collections.abc import Iterable, Sequence
 
 import pendulum
 
-from ilacs import _validators as v
-from ilacs import deadlines, progress, rules
-from ilacs._action_plans import ActionPlan
-from ilacs._deadlines import Deadline, Status, format_date, format_working_days
-from ilacs._inspections import Inspection
-from ilacs.calendar import WorkingDayCalendar, default_calendar
+from ilacs.base import validators as v
+from ilacs.base.text import format_date, format_working_days
 from ilacs.errors import IlacsError
+from ilacs.model.action_plans import ActionPlan
+from ilacs.model.inspections import Inspection
+from ilacs.reasoning import deadlines, progress, rules
+from ilacs.reasoning.calendar import WorkingDayCalendar, default_calendar
+from ilacs.reasoning.deadlines import Deadline, DeadlineStatus
 
 __all__ = ["briefing"]
 
@@ -114,7 +115,7 @@ def _improvement(inspection: Inspection) -> list[str]:
 
 
 def _when(deadline: Deadline, as_of: pendulum.Date, cal: WorkingDayCalendar) -> str:
-    if deadline.status is not Status.DUE or deadline.due is None:
+    if deadline.status is not DeadlineStatus.DUE or deadline.due is None:
         return deadline.status.value.replace("_", " ")
     if deadline.earliest is not None and as_of < deadline.earliest:
         return "window not yet open"

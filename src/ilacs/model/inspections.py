@@ -7,13 +7,13 @@ from typing import Self
 import attrs
 import pendulum
 
-from ilacs import _validators as v
 from ilacs import frameworks
-from ilacs._authorities import LocalAuthority
-from ilacs._frameworks import IDENTIFIER, Framework
-from ilacs._grades import Grade
-from ilacs._kinds import InspectionKind
+from ilacs.base import validators as v
 from ilacs.errors import ValidationError
+from ilacs.frameworks.grades import Grade
+from ilacs.frameworks.kinds import InspectionKind
+from ilacs.frameworks.pack import IDENTIFIER, Framework
+from ilacs.model.authority import LocalAuthority
 
 __all__ = [
     "ImprovementArea",

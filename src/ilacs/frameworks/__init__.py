@@ -1,0 +1,63 @@
+"""The framework versions ilacs knows, and the ones users register.
+
+Each version is a data pack: ``sif-2013``, ``ilacs-2018``, ``ilacs-2023`` and
+``ilacs-2026`` ship inside the package; a user adds another (Ofsted's 2027 framework,
+or another inspectorate's) from a JSON file, with no code.
+
+The version that applies to an inspection is the one in force on the **first day
+of fieldwork**, not the day the report was published.
+
+>>> import pendulum
+>>> from ilacs import frameworks
+>>> frameworks.for_date(pendulum.date(2018, 10, 29)).id
+'ilacs-2018'
+>>> [framework.id for framework in frameworks.all()]
+['sif-2013', 'ilacs-2018', 'ilacs-2023', 'ilacs-2026']
+
+What lives here (the frameworks layer, the lowest above :mod:`ilacs.base`): grades
+and inspection kinds (:mod:`~ilacs.frameworks.grades`, :mod:`~ilacs.frameworks.kinds`),
+grading and deadline rules as data (:mod:`~ilacs.frameworks.grading_rules`,
+:mod:`~ilacs.frameworks.deadline_rules`), the pack values (:mod:`~ilacs.frameworks.pack`),
+the registry (:mod:`~ilacs.frameworks.registry`) and the built-in pack files
+(``builtin/*.json``). It imports only :mod:`ilacs.base` and :mod:`ilacs.errors`.
+"""
+
+from ilacs.frameworks.registry import (
+    DEFAULT_SERIES,
+    SCHEMA_VERSION,
+    AreaRole,
+    Framework,
+    GradeLabel,
+    GradeScale,
+    JudgementArea,
+    KindInUse,
+    Source,
+    all,  # noqa: A004 (the public name DESIGN.md promises)
+    for_date,
+    from_dict,
+    get,
+    load,
+    register,
+    to_dict,
+    unregister,
+)
+
+__all__ = [
+    "DEFAULT_SERIES",
+    "SCHEMA_VERSION",
+    "AreaRole",
+    "Framework",
+    "GradeLabel",
+    "GradeScale",
+    "JudgementArea",
+    "KindInUse",
+    "Source",
+    "all",
+    "for_date",
+    "from_dict",
+    "get",
+    "load",
+    "register",
+    "to_dict",
+    "unregister",
+]

@@ -1,0 +1,712 @@
+"""Documents on the wire: JSON and YAML, their JSON Schema, and migrations of old ones.
+
+Every document is a JSON object with ``schema_version`` and ``document_type``
+first, then the model's own fields in the model's order, with snake_case keys and
+ISO 8601 dates. Four document types are known:
+
+- ``"inspection"``: one :class:`~ilacs.Inspection`; its ``framework`` key names the
+  framework version.
+- ``"inspections"``: a collection (a tuple of inspections): ``frameworks`` lists the
+  framework ids of its inspections in the order they first appear, then
+  ``inspections`` holds each one without the envelope.
+- ``"framework"``: a framework pack, as :func:`ilacs.frameworks.to_dict` writes it
+  (the framework's id is its ``id`` key).
+- ``"action_plan"``: one :class:`~ilacs.ActionPlan`, with the inspection it answers
+  in full under ``inspection``.
+
+Loading is strict: unknown keys are rejected and every key must be present, even
+where the model has a default, so that nothing is dropped or defaulted in silence
+and ``dumps(loads(text)) == text`` byte for byte. Every problem is reported at once
+in one :class:`~ilacs.errors.DocumentError`, each with its path.
+
+>>> import pendulum
+>>> from ilacs import Inspection, InspectionKind, LocalAuthority
+>>> from ilacs import serialisation
+>>> visit = Inspection(
+...     authority=LocalAuthority(name="Haringey"),
+...     kind=InspectionKind.FOCUSED_VISIT,
+...     on_site_start=pendulum.date(2021, 6, 8),
+... )
+>>> text = serialisation.dumps(visit)
+>>> for line in text.splitlines()[:5]:
+...     print(line)
+{
+  "schema_version": 1,
+  "document_type": "inspection",
+  "authority": {
+    "name": "Haringey",
+>>> serialisation.loads(text) == visit
+True
+"""
+
+import functools
+import json
+import math
+import typing
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, NoReturn, TypeVar, overload
+
+import attrs
+
+from ilacs import frameworks
+from ilacs.base import converter as _converter
+from ilacs.base import validators as v
+from ilacs.errors import DocumentError, IlacsError
+from ilacs.frameworks.pack import FRAMEWORK_ID, Framework
+from ilacs.model.action_plans import ActionPlan
+from ilacs.model.inspections import Inspection
+from ilacs.reasoning import validation
+from ilacs.wire import schema as _schema
+
+__all__ = [
+    "DOCUMENT_TYPES",
+    "MIGRATIONS",
+    "SCHEMA_VERSION",
+    "Document",
+    "DocumentType",
+    "dumps",
+    "dumps_yaml",
+    "from_dict",
+    "json_schema",
+    "loads",
+    "loads_yaml",
+    "register_document_type",
+    "to_dict",
+    "validate",
+]
+
+T = TypeVar("T")
+
+#: The schema version this library writes, and the newest it reads.
+SCHEMA_VERSION = 1
+
+#: Migrations of older documents: ``MIGRATIONS[n]`` turns a version ``n`` document
+#: into a version ``n + 1`` one. Each is a pure function of the whole document (the
+#: loader then sets ``schema_version``); none is needed yet.
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+
+#: Whatever a document may hold.
+Document = Inspection | tuple[Inspection, ...] | Framework | ActionPlan
+
+_ENVELOPE = ("schema_version", "document_type")
+
+
+@attrs.frozen(kw_only=True)
+class _Collection:
+    """The body of an ``inspections`` document."""
+
+    frameworks: tuple[str, ...] = attrs.field(
+        validator=v.tuple_of(v.matches(FRAMEWORK_ID, "a framework id such as 'ilacs-2018'"))
+    )
+    inspections: tuple[Inspection, ...] = attrs.field(
+        validator=v.tuple_of(v.instance_of(Inspection))
+    )
+
+
+def _framework_ids(inspections: Sequence[Inspection]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(inspection.framework for inspection in inspections))
+
+
+@attrs.frozen(kw_only=True)
+class DocumentType:
+    """A kind of document: its name on the wire, its model and how to read and write it.
+
+    Attributes:
+        name: the ``document_type`` value.
+        model: the attrs class of the document's body, for key checks and the schema.
+        accepts: true for the values this document type writes.
+        to_body: the body (without the envelope) of a value.
+        from_body: the value of a checked body; ``what`` names the document in errors.
+
+    >>> DOCUMENT_TYPES["inspection"].model.__name__
+    'Inspection'
+    """
+
+    name: str = attrs.field(validator=v.matches(r"[a-z][a-z_]*", "a document type name"))
+    model: type = attrs.field()
+    accepts: Callable[[object], bool] = attrs.field()
+    to_body: Callable[[Any], dict[str, Any]] = attrs.field()
+    from_body: Callable[[dict[str, Any], str], Any] = attrs.field()
+
+
+def _inspection_from_body(body: dict[str, Any], what: str) -> Inspection:
+    return _converter.structure(body, Inspection, what=what)
+
+
+def _collection_accepts(value: object) -> bool:
+    return isinstance(value, tuple | list) and all(isinstance(item, Inspection) for item in value)
+
+
+def _collection_to_body(value: Sequence[Inspection]) -> dict[str, Any]:
+    collection = _Collection(frameworks=_framework_ids(value), inspections=tuple(value))
+    body: dict[str, Any] = _converter.unstructure(collection)
+    return body
+
+
+def _collection_from_body(body: dict[str, Any], what: str) -> tuple[Inspection, ...]:
+    collection = _converter.structure(body, _Collection, what=what)
+    expected = _framework_ids(collection.inspections)
+    if collection.frameworks != expected:
+        problem = (
+            "$.frameworks: must list the framework ids of the inspections in the order"
+            f" they first appear, {list(expected)} (got {list(collection.frameworks)})"
+        )
+        _fail(what, [problem])
+    return collection.inspections
+
+
+def _framework_to_body(framework: Framework) -> dict[str, Any]:
+    document = frameworks.to_dict(framework)
+    return {key: value for key, value in document.items() if key not in _ENVELOPE}
+
+
+def _framework_from_body(body: dict[str, Any], what: str) -> Framework:
+    document = {"schema_version": 1, "document_type": "framework", **body}
+    return frameworks.from_dict(document, what=what)
+
+
+#: The document types this library reads and writes, by ``document_type``.
+DOCUMENT_TYPES: dict[str, DocumentType] = {}
+
+
+def register_document_type(document_type: DocumentType) -> DocumentType:
+    """Add a document type (action plans will be one); its name must be new.
+
+    >>> register_document_type(DOCUMENT_TYPES["inspection"])
+    Traceback (most recent call last):
+    ...
+    ilacs.errors.IlacsError: the document type 'inspection' is already registered
+    """
+    if document_type.name in DOCUMENT_TYPES:
+        msg = f"the document type {document_type.name!r} is already registered"
+        raise IlacsError(msg)
+    DOCUMENT_TYPES[document_type.name] = document_type
+    return document_type
+
+
+register_document_type(
+    DocumentType(
+        name="inspection",
+        model=Inspection,
+        accepts=lambda value: isinstance(value, Inspection),
+        to_body=_converter.unstructure,
+        from_body=_inspection_from_body,
+    )
+)
+register_document_type(
+    DocumentType(
+        name="inspections",
+        model=_Collection,
+        accepts=_collection_accepts,
+        to_body=_collection_to_body,
+        from_body=_collection_from_body,
+    )
+)
+register_document_type(
+    DocumentType(
+        name="framework",
+        model=Framework,
+        accepts=lambda value: isinstance(value, Framework),
+        to_body=_framework_to_body,
+        from_body=_framework_from_body,
+    )
+)
+register_document_type(
+    DocumentType(
+        name="action_plan",
+        model=ActionPlan,
+        accepts=lambda value: isinstance(value, ActionPlan),
+        to_body=_converter.unstructure,
+        from_body=lambda body, what: _converter.structure(body, ActionPlan, what=what),
+    )
+)
+
+
+def _fail(
+    what: str,
+    problems: Sequence[str],
+    cause: BaseException | None = None,
+    codes: Mapping[str, str | None] | None = None,
+) -> NoReturn:
+    listing = "\n".join(f"  - {problem}" for problem in problems)
+    msg = f"{what} cannot be loaded ({len(problems)} problem(s)):\n{listing}"
+    found = codes or {}
+    raise DocumentError(
+        msg, problems=tuple(problems), codes=tuple(found.get(problem) for problem in problems)
+    ) from cause
+
+
+def _type_for(value: object) -> DocumentType:
+    for document_type in DOCUMENT_TYPES.values():
+        if document_type.accepts(value):
+            return document_type
+    known = ", ".join(DOCUMENT_TYPES)
+    msg = f"cannot write {type(value).__name__} as a document (known document types: {known})"
+    raise IlacsError(msg)
+
+
+def to_dict(obj: Document) -> dict[str, Any]:
+    """The document of a value: plain JSON-shaped data, envelope first.
+
+    >>> import pendulum
+    >>> from ilacs import Inspection, InspectionKind, LocalAuthority
+    >>> visit = Inspection(
+    ...     authority=LocalAuthority(name="Haringey"),
+    ...     kind=InspectionKind.MONITORING_VISIT,
+    ...     on_site_start=pendulum.date(2019, 3, 5),
+    ... )
+    >>> list(to_dict(visit))[:4]
+    ['schema_version', 'document_type', 'authority', 'kind']
+    >>> to_dict((visit,))["frameworks"]
+    ['ilacs-2018']
+    """
+    document_type = _type_for(obj)
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "document_type": document_type.name,
+        **document_type.to_body(obj),
+    }
+
+
+def _describe(value: object) -> str:
+    return f"{type(value).__name__} {value!r}"
+
+
+def _migrate(data: Mapping[str, Any], what: str) -> dict[str, Any]:
+    document = dict(data)
+    version = document.get("schema_version")
+    if type(version) is not int:
+        problem = (
+            "$.schema_version: required, a whole number such as 1"
+            if "schema_version" not in document
+            else f"$.schema_version: expected a whole number such as 1, got {_describe(version)}"
+        )
+        _fail(what, [problem])
+    if version > SCHEMA_VERSION:
+        problem = (
+            f"$.schema_version: the document has schema version {version}, newer than"
+            f" version {SCHEMA_VERSION}, the newest this version of ilacs reads: upgrade ilacs"
+        )
+        _fail(what, [problem])
+    while version < SCHEMA_VERSION:
+        migration = MIGRATIONS.get(version)
+        if migration is None:
+            problem = (
+                f"$.schema_version: no migration from schema version {version}"
+                f" to version {SCHEMA_VERSION}"
+            )
+            _fail(what, [problem])
+        document = dict(migration(dict(document)))
+        version += 1
+        document["schema_version"] = version
+    return document
+
+
+def _attrs_class(hint: object) -> tuple[type, ...]:
+    """The attrs classes a field's type can hold directly (through ``| None``)."""
+    if isinstance(hint, type) and attrs.has(hint):
+        return (hint,)
+    return tuple(arg for arg in typing.get_args(hint) if isinstance(arg, type) and attrs.has(arg))
+
+
+def _item_class(hint: object) -> type | None:
+    """The attrs class of the items of a ``tuple[X, ...]`` field, if any."""
+    if typing.get_origin(hint) is tuple:
+        args = typing.get_args(hint)
+        if args and isinstance(args[0], type) and attrs.has(args[0]):
+            return args[0]
+    return None
+
+
+@functools.cache
+def _key_plan(cls: type) -> tuple[tuple[str, tuple[type, ...], type | None], ...]:
+    """Each field of an attrs class with the attrs classes it nests, worked out once."""
+    hints = typing.get_type_hints(cls)
+    return tuple(
+        (field.name, _attrs_class(hints[field.name]), _item_class(hints[field.name]))
+        for field in attrs.fields(cls)
+    )
+
+
+def _complete(data: object, cls: type) -> bool:
+    """True when :func:`_missing_keys` would find nothing: the cheap check, run first."""
+    if not isinstance(data, Mapping):
+        return True
+    for name, nested_classes, item in _key_plan(cls):
+        if name not in data:
+            return False
+        value = data[name]
+        for nested in nested_classes:
+            if not _complete(value, nested):
+                return False
+        if item is not None and isinstance(value, list | tuple) and not _all_complete(value, item):
+            return False
+    return all(isinstance(key, str) for key in data)
+
+
+def _all_complete(items: Sequence[object], cls: type) -> bool:
+    # A loop, not all(...) over a generator: this runs for every item of a document.
+    for element in items:  # noqa: SIM110
+        if not _complete(element, cls):
+            return False
+    return True
+
+
+def _missing_keys(data: object, cls: type, path: str) -> list[str]:
+    """Every key the model has but the data omits, each with its path."""
+    if not isinstance(data, Mapping):
+        return []
+    problems = []
+    non_strings = [key for key in data if not isinstance(key, str)]
+    if non_strings:
+        keys = ", ".join(map(repr, non_strings))
+        problems.append(f"{path}: keys must be strings (got {keys})")
+    for name, nested_classes, item in _key_plan(cls):
+        if name not in data:
+            problems.append(f"{path}.{name}: required key missing")
+            continue
+        value = data[name]
+        for nested in nested_classes:
+            problems.extend(_missing_keys(value, nested, f"{path}.{name}"))
+        if item is not None and isinstance(value, list | tuple):
+            for index, element in enumerate(value):
+                problems.extend(_missing_keys(element, item, f"{path}.{name}[{index}]"))
+    return problems
+
+
+def _resolve(kind: type | str | None) -> DocumentType | None:
+    if kind is None:
+        return None
+    if isinstance(kind, str):
+        if kind not in DOCUMENT_TYPES:
+            msg = f"no document type is named {kind!r} (known: {', '.join(DOCUMENT_TYPES)})"
+            raise IlacsError(msg)
+        return DOCUMENT_TYPES[kind]
+    for document_type in DOCUMENT_TYPES.values():
+        if document_type.model is kind or (kind is tuple and document_type.name == "inspections"):
+            return document_type
+    msg = f"no document type holds {getattr(kind, '__name__', kind)!r}"
+    raise IlacsError(msg)
+
+
+@overload
+def from_dict(data: object, type: type[T], *, what: str | None = None) -> T: ...
+@overload
+def from_dict(data: object, type: str | None = None, *, what: str | None = None) -> Document: ...
+def from_dict(
+    data: object,
+    type: type | str | None = None,  # noqa: A002 (the name users expect, as in json.loads' cls)
+    *,
+    what: str | None = None,
+) -> Any:
+    """Build a value from a document already parsed from JSON or YAML.
+
+    ``type`` (a class such as :class:`~ilacs.Inspection`, ``tuple`` for a collection,
+    or a document type name) insists on one kind of document. Older schema versions
+    are migrated first. Raises :class:`~ilacs.errors.DocumentError` listing every
+    problem with its path.
+
+    >>> from_dict({"schema_version": 1, "document_type": "inspection", "kind": "short"})
+    Traceback (most recent call last):
+    ...
+    ilacs.errors.DocumentError: inspection document cannot be loaded (13 problem(s)):
+      - $.authority: required key missing
+      - $.on_site_start: required key missing
+    ...
+    """
+    expected = _resolve(type)
+    label = what or f"{expected.name if expected else 'a'} document"
+    if not isinstance(data, Mapping):
+        _fail(label, [f"$: expected a mapping (a JSON object), got {_describe(data)}"])
+    document = _migrate(data, label)
+    name = document.get("document_type")
+    if expected is not None and name != expected.name:
+        problem = f"$.document_type: must be {expected.name!r} (got {_describe(name)})"
+        _fail(label, [problem])
+    if not isinstance(name, str) or name not in DOCUMENT_TYPES:
+        known = ", ".join(map(repr, DOCUMENT_TYPES))
+        problem = f"$.document_type: must be one of {known} (got {_describe(name)})"
+        _fail(label, [problem])
+    document_type = DOCUMENT_TYPES[name]
+    label = what or f"{name} document"
+    body = {key: value for key, value in document.items() if key not in _ENVELOPE}
+    model = document_type.model
+    missing = [] if _complete(body, model) else _missing_keys(body, model, "$")
+    try:
+        value = document_type.from_body(body, label)
+    except DocumentError as error:
+        problems = list(dict.fromkeys([*missing, *error.problems]))
+        _fail(label, problems, error, dict(zip(error.problems, error.codes, strict=True)))
+    if missing:
+        _fail(label, missing)
+    return value
+
+
+class _NotPlainJsonError(Exception):
+    """A value the fast writer leaves to the json module."""
+
+
+# The C string encoder json.dumps uses for ensure_ascii=False.
+_ENCODE_STRING = json.encoder.encode_basestring
+
+
+def _scalar_json(value: object) -> str:
+    if isinstance(value, str):
+        return _ENCODE_STRING(value)
+    if value is None:
+        return "null"
+    if value is True or value is False:
+        return "true" if value else "false"
+    if type(value) is int:
+        return int.__repr__(value)
+    if type(value) is float and math.isfinite(value):
+        return float.__repr__(value)
+    raise _NotPlainJsonError
+
+
+def _write_json(value: object, indent: str, parts: list[str]) -> None:
+    # json.dumps falls back to pure Python whenever indent is set; this writes the
+    # same bytes for plain JSON data (dicts with string keys, lists, strings, ints,
+    # finite floats, booleans, null) more than twice as fast.
+    kind = type(value)
+    if kind is not dict and kind is not list:
+        parts.append(_scalar_json(value))
+        return
+    if not value:
+        parts.append("{}" if kind is dict else "[]")
+        return
+    inner = indent + "  "
+    parts.append("{" if kind is dict else "[")
+    separator = "\n"
+    if kind is dict:
+        for key, item in value.items():  # type: ignore[attr-defined]
+            if not isinstance(key, str):
+                raise _NotPlainJsonError
+            parts.append(f"{separator}{inner}{_ENCODE_STRING(key)}: ")
+            _write_json(item, inner, parts)
+            separator = ",\n"
+    else:
+        for item in value:  # type: ignore[attr-defined]
+            parts.append(separator + inner)
+            _write_json(item, inner, parts)
+            separator = ",\n"
+    parts.append(f"\n{indent}{'}' if kind is dict else ']'}")
+
+
+def _indented_json(data: object) -> str:
+    """``json.dumps(data, ensure_ascii=False, indent=2)``, faster for plain JSON data."""
+    parts: list[str] = []
+    try:
+        _write_json(data, "", parts)
+    except _NotPlainJsonError:
+        return json.dumps(data, ensure_ascii=False, indent=2)
+    return "".join(parts)
+
+
+def _json_text(obj: Document) -> str:
+    return _indented_json(to_dict(obj)) + "\n"
+
+
+def dumps(obj: Document) -> str:
+    """The canonical JSON text of a document: two-space indents, a trailing newline.
+
+    >>> from ilacs import frameworks
+    >>> print(dumps(frameworks.get("ilacs-2026"))[:70])
+    {
+      "schema_version": 1,
+      "document_type": "framework",
+      "id": ...
+    """
+    return _json_text(obj)
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            problem = f"$: the key {key!r} appears twice in one object"
+            _fail("JSON document", [problem])
+        result[key] = value
+    return result
+
+
+def _no_constant(name: str) -> object:
+    problem = f"$: {name} is not a JSON number"
+    _fail("JSON document", [problem])
+
+
+@overload
+def loads(text: str | bytes, type: type[T]) -> T: ...
+@overload
+def loads(text: str | bytes, type: str | None = None) -> Document: ...
+def loads(text: str | bytes, type: type | str | None = None) -> Any:  # noqa: A002 (see from_dict)
+    """Read a JSON document; ``type`` as in :func:`from_dict`.
+
+    >>> loads('{"schema_version": 2, "document_type": "inspection"}')
+    Traceback (most recent call last):
+    ...
+    ilacs.errors.DocumentError: a document cannot be loaded (1 problem(s)):
+      - $.schema_version: the document has schema version 2, newer than version 1, the newest this version of ilacs reads: upgrade ilacs
+    """
+    given: object = text
+    if not isinstance(given, str | bytes):
+        msg = f"loads needs JSON text (str or bytes), got {_type_name(text)}"
+        raise DocumentError(msg, problems=(f"$: {msg}",))
+    try:
+        data = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        if isinstance(error, json.JSONDecodeError):
+            problem = f"$: not valid JSON: line {error.lineno} column {error.colno}: {error.msg}"
+        else:
+            problem = f"$: not valid UTF-8 text: {error.reason}"
+        _fail("JSON document", [problem])
+    except RecursionError:
+        _fail("JSON document", ["$: nested too deeply"])
+    return from_dict(data, type)
+
+
+def _type_name(value: object) -> str:
+    return value.__class__.__name__
+
+
+def _yaml() -> Any:  # noqa: ANN401 (the yaml module, imported lazily)
+    try:
+        import yaml  # noqa: PLC0415 (PyYAML is an optional extra)
+    except ImportError:
+        msg = "reading and writing YAML needs PyYAML: pip install 'ilacs[yaml]'"
+        raise IlacsError(msg) from None
+    return yaml
+
+
+def dumps_yaml(obj: Document) -> str:
+    """The YAML text of a document: the same data as :func:`dumps`, dates quoted.
+
+    >>> import pendulum
+    >>> from ilacs import Inspection, InspectionKind, LocalAuthority
+    >>> visit = Inspection(
+    ...     authority=LocalAuthority(name="Haringey"),
+    ...     kind=InspectionKind.FOCUSED_VISIT,
+    ...     on_site_start=pendulum.date(2021, 6, 8),
+    ... )
+    >>> for line in dumps_yaml(visit).splitlines()[:9]:
+    ...     print(line)
+    schema_version: 1
+    document_type: inspection
+    authority:
+      name: Haringey
+      urn: null
+      dfe_code: null
+      ons_code: null
+      region: null
+    kind: focused_visit
+    >>> loads_yaml(dumps_yaml(visit)) == visit
+    True
+    """
+    yaml = _yaml()
+    text: str = yaml.dump(
+        to_dict(obj),
+        Dumper=yaml.SafeDumper,
+        sort_keys=False,
+        allow_unicode=True,
+        default_flow_style=False,
+        width=1_000_000,
+    )
+    return text
+
+
+_loader_class: list[Any] = []
+
+
+def _loader() -> Any:  # noqa: ANN401 (a yaml.SafeLoader subclass)
+    if _loader_class:
+        return _loader_class[0]
+    yaml = _yaml()
+
+    class Loader(yaml.SafeLoader):  # type: ignore[misc,name-defined]
+        """The safe loader, but dates stay strings and duplicate keys are errors."""
+
+    Loader.yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+
+    def mapping(loader: Any, node: Any) -> dict[Any, Any]:  # noqa: ANN401
+        loader.flatten_mapping(node)
+        result: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            try:
+                duplicate = key in result
+            except TypeError:
+                problem = f"$: a mapping key must be a string (got {_type_name(key)})"
+                _fail("YAML document", [problem])
+            if duplicate:
+                problem = f"$: the key {key!r} appears twice in one mapping"
+                _fail("YAML document", [problem])
+            result[key] = loader.construct_object(value_node, deep=True)
+        return result
+
+    Loader.add_constructor("tag:yaml.org,2002:map", mapping)
+    _loader_class.append(Loader)
+    return Loader
+
+
+@overload
+def loads_yaml(text: str | bytes, type: type[T]) -> T: ...
+@overload
+def loads_yaml(text: str | bytes, type: str | None = None) -> Document: ...
+def loads_yaml(text: str | bytes, type: type | str | None = None) -> Any:  # noqa: A002 (see from_dict)
+    r"""Read a YAML document with PyYAML's safe loader; dates stay strings, as in JSON.
+
+    >>> loads_yaml("schema_version: 1\ndocument_type: report\n")
+    Traceback (most recent call last):
+    ...
+    ilacs.errors.DocumentError: a document cannot be loaded (1 problem(s)):
+      - $.document_type: must be one of 'inspection', 'inspections', 'framework', 'action_plan' (got str 'report')
+    """
+    yaml = _yaml()
+    given: object = text
+    if not isinstance(given, str | bytes):
+        msg = f"loads_yaml needs YAML text (str or bytes), got {_type_name(text)}"
+        raise DocumentError(msg, problems=(f"$: {msg}",))
+    try:
+        data = yaml.load(text, Loader=_loader())
+    except yaml.YAMLError as error:
+        _fail("YAML document", [f"$: not valid YAML: {error}"])
+    except RecursionError:
+        _fail("YAML document", ["$: nested too deeply"])
+    return from_dict(data, type)
+
+
+def json_schema(document_type: str) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of a document type, generated from the model.
+
+    >>> schema = json_schema("inspection")
+    >>> schema["$schema"]
+    'https://json-schema.org/draft/2020-12/schema'
+    >>> schema["properties"]["kind"]["enum"][:2]
+    ['single_inspection', 'standard']
+    """
+    entry = _resolve(document_type)
+    assert entry is not None  # noqa: S101 (a str always resolves or raises)
+    return _schema.document_schema(entry.name, entry.model, SCHEMA_VERSION)
+
+
+def validate(obj: object) -> validation.ValidationReport:
+    """Every finding for a value, or for a document given as JSON text or a dictionary.
+
+    A document is loaded first; each problem that stops it loading becomes a finding
+    (``ILACS-V001``, or the code of the rule it breaks) with its path, and a document
+    that loads is validated as a value by :func:`ilacs.validation.validate`. This is
+    the function behind :func:`ilacs.validate`.
+
+    >>> report = validate('{"schema_version": 1, "document_type": "inspection"}')
+    >>> report.ok, report.codes[:2], report.findings[0].path
+    (False, ('ILACS-V001', 'ILACS-V001'), '$.authority')
+    """
+    if isinstance(obj, str | bytes | Mapping):
+        try:
+            obj = loads(obj) if isinstance(obj, str | bytes) else from_dict(obj)
+        except DocumentError as error:
+            return validation.ValidationReport.from_error(error)
+    return validation.validate(obj)
