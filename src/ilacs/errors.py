@@ -15,6 +15,8 @@ and the rule; the same facts are kept as attributes for programs.
 
 # This module imports nothing from the package: every other module may import it.
 
+from typing import Self
+
 __all__ = [
     "CalendarError",
     "CsvFormatError",
@@ -22,6 +24,7 @@ __all__ = [
     "FrameworkError",
     "GradeError",
     "IlacsError",
+    "Problem",
     "TransitionError",
     "UnknownAuthorityError",
     "UnknownFrameworkError",
@@ -111,25 +114,93 @@ class CalendarError(IlacsError, ValueError):
     """
 
 
+class Problem(str):
+    """One thing wrong with a document: where it is, what is wrong, and the rule's code.
+
+    A problem reads as ``"path: message"``, so it prints and compares as text, and
+    keeps its parts for programs: ``path`` (a JSON path such as ``$.judgements[0].grade``),
+    ``message`` and ``code`` (the ``ILACS-V...`` code of the rule it breaks, where the
+    rule has its own, else None).
+
+    >>> problem = Problem("$.urn", "must be a positive number (got int 0)")
+    >>> problem
+    Problem('$.urn', 'must be a positive number (got int 0)', code=None)
+    >>> print(problem)
+    $.urn: must be a positive number (got int 0)
+    >>> problem.path, problem.code
+    ('$.urn', None)
+    """
+
+    __slots__ = ("code", "message", "path")
+
+    path: str
+    message: str
+    code: str | None
+
+    def __new__(cls, path: str, message: str, code: str | None = None) -> Self:
+        """A problem at ``path``, with its ``message`` and the rule's ``code``."""
+        problem = super().__new__(cls, f"{path}: {message}")
+        problem.path, problem.message, problem.code = path, message, code
+        return problem
+
+    def __repr__(self) -> str:
+        return f"Problem({self.path!r}, {self.message!r}, code={self.code!r})"
+
+    def __reduce__(self) -> tuple[type["Problem"], tuple[str, str, str | None]]:
+        return (Problem, (self.path, self.message, self.code))
+
+
+#: How many problems a DocumentError's message lists; its ``problems`` keep them all.
+_LISTED = 50
+#: How long one listed problem may be in the message.
+_PROBLEM_LENGTH = 500
+
+
 class DocumentError(IlacsError, ValueError):
     """Raised when a document (JSON, YAML, a dictionary or a data pack) cannot be loaded.
 
     Attributes:
-        problems: every problem found, each a message that starts with its path.
+        problems: every :class:`Problem` found, each with its path, message and code.
         codes: for each problem, the ``ILACS-V...`` code of the rule it breaks
             where the rule has one, else None.
+
+    >>> error = DocumentError.listing(
+    ...     "inspection document", [Problem("$.kind", "required key missing")]
+    ... )
+    >>> print(error)
+    inspection document cannot be loaded (1 problem(s)):
+      - $.kind: required key missing
+    >>> error.problems[0].path
+    '$.kind'
     """
 
     def __init__(
-        self,
-        message: str,
-        *,
-        problems: tuple[str, ...] = (),
-        codes: tuple[str | None, ...] | None = None,
+        self, message: str, *, problems: "tuple[Problem, ...] | list[Problem]" = ()
     ) -> None:
         super().__init__(message)
-        self.problems = problems
-        self.codes = codes if codes is not None else (None,) * len(problems)
+        self.problems = tuple(problems)
+
+    @property
+    def codes(self) -> tuple[str | None, ...]:
+        """The code of each problem, in order (None where the rule has no code of its own)."""
+        return tuple(problem.code for problem in self.problems)
+
+    @classmethod
+    def listing(cls, what: str, problems: "tuple[Problem, ...] | list[Problem]") -> "DocumentError":
+        """The error for ``what`` with its problems listed, one a line, in a message of bounded size.
+
+        The message lists the first 50 problems, each cut to 500 characters; the
+        ``problems`` attribute keeps every one in full.
+        """
+        found = tuple(dict.fromkeys(problems))
+        lines = [
+            problem if len(problem) <= _PROBLEM_LENGTH else f"{problem[:_PROBLEM_LENGTH]}..."
+            for problem in found[:_LISTED]
+        ]
+        if len(found) > _LISTED:
+            lines.append(f"... and {len(found) - _LISTED} more")
+        listing = "\n".join(f"  - {line}" for line in lines)
+        return cls(f"{what} cannot be loaded ({len(found)} problem(s)):\n{listing}", problems=found)
 
 
 class UnknownAuthorityError(IlacsError, LookupError):

@@ -26,9 +26,10 @@ import cattrs.cols
 import pendulum
 from cattrs.preconf.json import make_converter
 
-from ilacs.errors import DocumentError, IlacsError, ValidationError
+from ilacs.base.text import describe, shown
+from ilacs.errors import DocumentError, IlacsError, Problem, ValidationError
 
-__all__ = ["CONVERTER", "structure", "unstructure"]
+__all__ = ["CONVERTER", "problems", "structure", "unstructure"]
 
 T = TypeVar("T")
 
@@ -43,8 +44,7 @@ class _WrongTypeError(IlacsError, TypeError):
     """A JSON value of the wrong type, reported with the type expected."""
 
 
-def _describe(value: object) -> str:
-    return f"{type(value).__name__} {value!r}"
+_describe = describe
 
 
 # Dates read, by their text: documents repeat the same few thousand days, and a
@@ -304,37 +304,58 @@ def _fast_attrs(cls: type) -> Callable[[Any], Any]:
     return structure
 
 
-# Joins a message to the field and code of the error behind it, through cattrs'
-# "message @ path" lines; repr never writes this character unescaped.
-_SEPARATOR = "\x1f"
+def _key(key: object) -> str:
+    # A plain key reads as itself; a long one or one of another type (YAML's 1: or
+    # yes:) is shown cut short and quoted.
+    return key if isinstance(key, str) and len(key) <= 80 and key.isprintable() else shown(key)
 
 
-def _format(error: BaseException, expected: type | None) -> str:
-    if isinstance(error, ValidationError) and error.field is not None:
-        # An attrs validator or a cross-field check runs in the constructor, which
-        # cattrs reports at the object: carry the field so the path can name it.
-        return _SEPARATOR.join((str(error), error.field, error.code or ""))
+def _message(error: BaseException, expected: type | None) -> str:
     if isinstance(error, IlacsError):
         return str(error)
     if isinstance(error, cattrs.ForbiddenExtraKeysError):
-        keys = ", ".join(sorted(error.extra_fields))
+        keys = ", ".join(sorted(map(_key, error.extra_fields)))
         return f"unknown key(s) {keys}: this version of ilacs does not read them"
     if isinstance(error, KeyError):
         return "required key missing"
     if isinstance(error, AttributeError | TypeError) and expected is not None:
         return f"expected {getattr(expected, '__name__', expected)}"
+    if isinstance(error, RecursionError):
+        return "nested too deeply to read"
     return cattrs.v.format_exception(error, expected)
 
 
-def _problem(line: str) -> tuple[str, str | None]:
-    message, _, path = line.rpartition(" @ ")
-    if not message:
-        return line, None
-    message, _, rest = message.partition(_SEPARATOR)
-    field, _, code = rest.partition(_SEPARATOR)
-    if field:
-        path = f"{path}{'' if field.startswith('[') else '.'}{field}"
-    return f"{path}: {message}", code or None
+def _problem(error: BaseException, expected: type | None, path: str) -> Problem:
+    if isinstance(error, ValidationError) and error.field is not None:
+        # An attrs validator or a cross-field check runs in the constructor, which
+        # cattrs reports at the object: the error's field completes the path.
+        joint = "" if error.field.startswith("[") else "."
+        return Problem(f"{path}{joint}{error.field}", str(error), error.code)
+    return Problem(path, _message(error, expected))
+
+
+def problems(error: BaseException, path: str = "$") -> list[Problem]:
+    """Every problem in a (possibly nested) structuring error, each at its own path.
+
+    This walks cattrs' exception groups as :func:`cattrs.transform_error` does, but
+    keeps each problem as a value rather than a line of text.
+    """
+    found: list[Problem] = []
+    if isinstance(error, cattrs.IterableValidationError | cattrs.ClassValidationError):
+        with_notes, without = error.group_exceptions()
+        for inner, note in with_notes:
+            if isinstance(note, cattrs.AttributeValidationNote):
+                where = f"{path}.{note.name}"
+            else:
+                where = f"{path}[{note.index!r}]"
+            if isinstance(inner, cattrs.IterableValidationError | cattrs.ClassValidationError):
+                found.extend(problems(inner, where))
+            else:
+                found.append(_problem(inner, note.type, where))
+        found.extend(_problem(inner, None, path) for inner in without)
+    else:
+        found.append(_problem(error, None, path))
+    return found
 
 
 def structure(data: object, cls: type[T], *, what: str) -> T:
@@ -343,8 +364,8 @@ def structure(data: object, cls: type[T], *, what: str) -> T:
     ``what`` names the document in the message ("framework pack 'ilacs-2018'").
     """
     if attrs.has(cls) and not isinstance(data, Mapping):
-        msg = f"{what}: expected a mapping (a JSON object), got {_describe(data)}"
-        raise DocumentError(msg, problems=(f"$: {msg}",))
+        msg = f"expected a mapping (a JSON object), got {_describe(data)}"
+        raise DocumentError.listing(what, [Problem("$", msg)])
     try:
         built: T = _fast(cls)(data)
     except Exception:  # noqa: BLE001, S110 (the converter below reports what is wrong)
@@ -353,17 +374,19 @@ def structure(data: object, cls: type[T], *, what: str) -> T:
         return built
     try:
         return CONVERTER.structure(data, cls)
-    except (cattrs.BaseValidationError, IlacsError, KeyError, TypeError, ValueError) as error:
-        found = [
-            _problem(line)
-            for line in cattrs.transform_error(error, path="$", format_exception=_format)
-        ]
-        problems = tuple(problem for problem, _ in found)
-        listing = "\n".join(f"  - {problem}" for problem in problems)
-        msg = f"{what} cannot be loaded ({len(problems)} problem(s)):\n{listing}"
-        raise DocumentError(
-            msg, problems=problems, codes=tuple(code for _, code in found)
-        ) from error
+    except (
+        cattrs.BaseValidationError,
+        IlacsError,
+        KeyError,
+        TypeError,
+        ValueError,
+        RecursionError,
+    ) as error:
+        try:
+            found = problems(error)
+        except RecursionError:
+            found = [Problem("$", "nested too deeply to read")]
+        raise DocumentError.listing(what, found) from error
 
 
 def unstructure(value: object) -> Any:  # noqa: ANN401 (JSON-shaped data of any shape)

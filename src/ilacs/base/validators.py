@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import pendulum
 
+from ilacs.base.text import describe
 from ilacs.errors import ValidationError
 
 if TYPE_CHECKING:
@@ -50,7 +51,7 @@ def _type_name(kind: type | tuple[type, ...]) -> str:
 
 def reject(field: str, value: object, rule: str) -> NoReturn:
     """Raise the error for ``field``: ``'field' <rule> (got <type> <value>)``."""
-    msg = f"{field!r} {rule} (got {type(value).__name__} {value!r})"
+    msg = f"{field!r} {rule} (got {describe(value)})"
     raise ValidationError(msg, field=field, value=value)
 
 

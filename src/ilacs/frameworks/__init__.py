@@ -38,6 +38,7 @@ from ilacs.frameworks.registry import (
     get,
     load,
     register,
+    scoped,
     to_dict,
     unregister,
 )
@@ -58,6 +59,7 @@ __all__ = [
     "get",
     "load",
     "register",
+    "scoped",
     "to_dict",
     "unregister",
 ]

@@ -3,14 +3,17 @@
 Its public names are re-exported by :mod:`ilacs.frameworks`.
 """
 
-import json
+import contextlib
 import os
-from collections.abc import Mapping
+import threading
+from collections.abc import Iterator, Mapping
 from importlib import resources
 
 import pendulum
 
 from ilacs.base import converter as _converter
+from ilacs.base import envelope, json_text
+from ilacs.base.text import shown
 from ilacs.base.validators import is_date
 from ilacs.errors import DocumentError, FrameworkError, UnknownFrameworkError
 from ilacs.frameworks.pack import (
@@ -39,30 +42,51 @@ __all__ = [
     "get",
     "load",
     "register",
+    "scoped",
     "to_dict",
     "unregister",
 ]
 
 #: The series of Ofsted's inspections of local authority children's services.
 DEFAULT_SERIES = "ofsted-childrens-services"
-#: The version of the framework pack format this library reads and writes.
-SCHEMA_VERSION = 1
+#: The version of the document format, framework packs included (see ilacs.serialisation).
+SCHEMA_VERSION = envelope.SCHEMA_VERSION
 _DOCUMENT_TYPE = "framework"
 _BUILT_IN = ("sif-2013", "ilacs-2018", "ilacs-2023", "ilacs-2026")
 
-_registry: dict[str, Framework] = {}
+# The registry is replaced whole, never changed in place, so a reader always sees a
+# complete one; writers (and the first load) take the lock.
+_registry: dict[str, Framework] | None = None
+_lock = threading.RLock()
+# How many scoped() blocks are open: inside one, a built-in pack may be replaced.
+_scopes = 0
+
+
+def _built_in() -> dict[str, Framework]:
+    packs = resources.files("ilacs.frameworks") / "builtin"
+    loaded = {}
+    for framework_id in _BUILT_IN:
+        text = (packs / f"{framework_id}.json").read_bytes()
+        what = f"built-in framework pack {framework_id!r}"
+        framework = from_dict(json_text.parse(text, what=what), what=what)
+        loaded[framework.id] = framework
+    return loaded
 
 
 def _ensure_loaded() -> dict[str, Framework]:
-    if not _registry:
-        packs = resources.files("ilacs.frameworks") / "builtin"
-        for framework_id in _BUILT_IN:
-            text = (packs / f"{framework_id}.json").read_text(encoding="utf-8")
-            framework = from_dict(
-                json.loads(text), what=f"built-in framework pack {framework_id!r}"
-            )
-            _registry[framework.id] = framework
-    return _registry
+    global _registry  # noqa: PLW0603 (the one registry of the process, replaced whole)
+    registry = _registry
+    if registry is None:
+        with _lock:
+            if _registry is None:
+                _registry = _built_in()
+            registry = _registry
+    return registry
+
+
+def _publish(registry: dict[str, Framework]) -> None:
+    global _registry  # noqa: PLW0603 (see _ensure_loaded)
+    _registry = registry
 
 
 def from_dict(data: object, *, what: str = "framework pack") -> Framework:
@@ -75,25 +99,8 @@ def from_dict(data: object, *, what: str = "framework pack") -> Framework:
     >>> from_dict(pack) == get("ilacs-2023")
     True
     """
-    if not isinstance(data, Mapping):
-        msg = f"{what}: expected a JSON object, got {type(data).__name__}"
-        raise DocumentError(msg, problems=(f"$: {msg}",))
-    body = dict(data)
-    version = body.pop("schema_version", None)
-    document_type = body.pop("document_type", None)
-    problems = []
-    if version != SCHEMA_VERSION:
-        problems.append(
-            f"$.schema_version: this library reads framework packs of schema version"
-            f" {SCHEMA_VERSION} (got {version!r})"
-        )
-    if document_type != _DOCUMENT_TYPE:
-        problems.append(f"$.document_type: must be 'framework' (got {document_type!r})")
-    if problems:
-        listing = "\n".join(f"  - {problem}" for problem in problems)
-        msg = f"{what} cannot be loaded ({len(problems)} problem(s)):\n{listing}"
-        raise DocumentError(msg, problems=tuple(problems))
-    return _converter.structure(body, Framework, what=what)
+    document = envelope.open_document(data, _DOCUMENT_TYPE, what=what)
+    return _converter.structure(envelope.body(document), Framework, what=what)
 
 
 def to_dict(framework: Framework) -> dict[str, object]:
@@ -102,8 +109,7 @@ def to_dict(framework: Framework) -> dict[str, object]:
     >>> to_dict(get("ilacs-2026"))["in_force_from"]
     '2026-04-01'
     """
-    body = _converter.unstructure(framework)
-    return {"schema_version": SCHEMA_VERSION, "document_type": _DOCUMENT_TYPE, **body}
+    return envelope.wrap(_DOCUMENT_TYPE, _converter.unstructure(framework))
 
 
 def load(path: str | os.PathLike[str]) -> Framework:
@@ -111,24 +117,23 @@ def load(path: str | os.PathLike[str]) -> Framework:
 
     Raises :class:`~ilacs.errors.DocumentError` naming the file and every problem.
     """
+    what = f"framework pack {os.fspath(path)!r}"
     try:
-        with open(path, encoding="utf-8") as file:  # noqa: PTH123 (str paths are welcome)
-            data = json.load(file)
+        with open(path, "rb") as file:  # noqa: PTH123 (str paths are welcome)
+            text = file.read()
     except OSError as error:
         msg = f"cannot read framework pack {os.fspath(path)!r}: {error.strerror}"
         raise DocumentError(msg) from error
-    except json.JSONDecodeError as error:
-        msg = f"framework pack {os.fspath(path)!r} is not valid JSON: {error}"
-        problems = (f"$: line {error.lineno} column {error.colno}: {error.msg}",)
-        raise DocumentError(msg, problems=problems) from error
-    return from_dict(data, what=f"framework pack {os.fspath(path)!r}")
+    return from_dict(json_text.parse(text, what=what), what=what)
 
 
 def register(framework: Framework | str | os.PathLike[str], *, replace: bool = False) -> Framework:
     """Make a framework available to :func:`get`, :func:`for_date` and :func:`all`.
 
     Accepts a :class:`Framework` or the path of a pack file. Registering an id that
-    is already taken is an error unless ``replace`` is true. Returns the framework.
+    is already taken is an error unless ``replace`` is true; a built-in pack is
+    never replaced except inside :func:`scoped`, which restores it. Returns the
+    framework. Safe to call from several threads.
 
     >>> import attrs
     >>> trial = attrs.evolve(get("ilacs-2026"), id="ilacs-2026-trial", series="trial")
@@ -138,27 +143,81 @@ def register(framework: Framework | str | os.PathLike[str], *, replace: bool = F
     True
     >>> unregister("ilacs-2026-trial")
     """
+    given: object = framework  # checked at run time: callers may pass anything
     if not isinstance(framework, Framework):
+        if not isinstance(given, str | os.PathLike):
+            msg = (
+                "register needs a Framework or the path of a pack file,"
+                f" got {type(framework).__name__}"
+            )
+            raise FrameworkError(msg)
         framework = load(framework)
-    registry = _ensure_loaded()
-    if framework.id in registry and not replace and registry[framework.id] != framework:
-        msg = (
-            f"a framework with id {framework.id!r} is already registered;"
-            " pass replace=True to replace it"
-        )
-        raise FrameworkError(msg)
-    registry[framework.id] = framework
+    with _lock:
+        registry = _ensure_loaded()
+        current = registry.get(framework.id)
+        if current is not None and current != framework:
+            if not replace:
+                msg = (
+                    f"a framework with id {framework.id!r} is already registered;"
+                    " pass replace=True to replace it"
+                )
+                raise FrameworkError(msg)
+            if framework.id in _BUILT_IN and not _scopes:
+                msg = (
+                    f"the built-in framework {framework.id!r} cannot be replaced for the whole"
+                    " process; try a changed pack inside 'with frameworks.scoped():',"
+                    " which restores the built-in afterwards, or register it under a new id"
+                )
+                raise FrameworkError(msg)
+        _publish({**registry, framework.id: framework})
     return framework
 
 
 def unregister(framework_id: str) -> None:
     """Remove a framework a user registered; built-in packs cannot be removed."""
+    given: object = framework_id  # checked at run time: callers may pass anything
+    if not isinstance(given, str):
+        msg = f"unregister needs a framework id (a string), got {type(framework_id).__name__}"
+        raise FrameworkError(msg)
     if framework_id in _BUILT_IN:
         msg = f"the built-in framework {framework_id!r} cannot be unregistered"
         raise FrameworkError(msg)
-    registry = _ensure_loaded()
-    if registry.pop(framework_id, None) is None:
-        raise UnknownFrameworkError(_unknown(framework_id, registry), key=framework_id)
+    with _lock:
+        registry = _ensure_loaded()
+        if framework_id not in registry:
+            raise UnknownFrameworkError(_unknown(framework_id, registry), key=framework_id)
+        _publish({key: value for key, value in registry.items() if key != framework_id})
+
+
+@contextlib.contextmanager
+def scoped(*packs: Framework | str | os.PathLike[str]) -> Iterator[None]:
+    """Try changed or extra packs for the length of a ``with`` block; the registry comes back.
+
+    The packs given are registered (replacing any of the same id, built-in or not);
+    inside the block :func:`register` may also replace a built-in pack. On leaving
+    the block, however it is left, the registry is restored to what it was. The
+    change is seen by the whole process while the block runs.
+
+    >>> import attrs
+    >>> changed = attrs.evolve(get("ilacs-2018"), name="ILACS 2018, as amended")
+    >>> with scoped(changed):
+    ...     get("ilacs-2018").name
+    'ILACS 2018, as amended'
+    >>> get("ilacs-2018").name
+    "Inspecting local authority children's services (ILACS), 2018"
+    """
+    global _scopes  # noqa: PLW0603 (see _ensure_loaded)
+    with _lock:
+        saved = _ensure_loaded()
+        _scopes += 1
+    try:
+        for pack in packs:
+            register(pack, replace=True)
+        yield
+    finally:
+        with _lock:
+            _scopes -= 1
+            _publish(saved)
 
 
 def _unknown(framework_id: str, registry: Mapping[str, Framework]) -> str:
@@ -179,7 +238,13 @@ def get(framework_id: str) -> Framework:
     try:
         return registry[framework_id]
     except (KeyError, TypeError):
-        raise UnknownFrameworkError(_unknown(framework_id, registry), key=framework_id) from None
+        shown_id = framework_id if isinstance(framework_id, str) else shown(framework_id)
+        message = (
+            _unknown(shown_id, registry)
+            if isinstance(framework_id, str)
+            else (f"a framework id is a string such as 'ilacs-2018', got {shown_id}")
+        )
+        raise UnknownFrameworkError(message, key=framework_id) from None
 
 
 def for_date(first_day_of_fieldwork: pendulum.Date, *, series: str = DEFAULT_SERIES) -> Framework:

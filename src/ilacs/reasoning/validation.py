@@ -31,7 +31,13 @@ import attrs
 from ilacs import frameworks
 from ilacs.base import validators as v
 from ilacs.base.text import format_date
-from ilacs.errors import DocumentError, IlacsError, UnknownFrameworkError, ValidationError
+from ilacs.errors import (
+    DocumentError,
+    IlacsError,
+    Problem,
+    UnknownFrameworkError,
+    ValidationError,
+)
 from ilacs.frameworks.grading_rules import target_of
 from ilacs.frameworks.pack import Framework
 from ilacs.model.action_plans import Action, ActionPlan
@@ -284,8 +290,8 @@ class ValidationReport:
         reported under that code; the rest are ``ILACS-V001``.
         """
         if not error.problems:
-            return cls(findings=(_from_problem(str(error)),))
-        return cls(findings=tuple(map(_from_problem, error.problems, error.codes)))
+            return cls(findings=(_from_problem(Problem("$", str(error))),))
+        return cls(findings=tuple(map(_from_problem, error.problems)))
 
     def __iter__(self) -> Iterator[Finding]:
         return iter(self.findings)
@@ -373,12 +379,9 @@ def _finding(code: str, path: str, message: str, source: str | None = None) -> F
     )
 
 
-def _from_problem(problem: str, code: str | None = None) -> Finding:
-    path, separator, message = problem.partition(": ")
-    if not separator or not path.startswith("$"):
-        path, message = "$", problem
-    known = code if code in CODES else "ILACS-V001"
-    return _finding(known, path, message.strip() or "cannot be loaded")
+def _from_problem(problem: Problem) -> Finding:
+    known = problem.code if problem.code in CODES else "ILACS-V001"
+    return _finding(known, problem.path, problem.message.strip() or "cannot be loaded")
 
 
 def _judgement_findings(inspection: Inspection, framework: Framework, at: str) -> list[Finding]:

@@ -48,10 +48,11 @@ from typing import Any, NoReturn, TypeVar, overload
 
 import attrs
 
-from ilacs import frameworks
 from ilacs.base import converter as _converter
+from ilacs.base import envelope, json_text
 from ilacs.base import validators as v
-from ilacs.errors import DocumentError, IlacsError
+from ilacs.base.text import describe, shown
+from ilacs.errors import DocumentError, IlacsError, Problem
 from ilacs.frameworks.pack import FRAMEWORK_ID, Framework
 from ilacs.model.action_plans import ActionPlan
 from ilacs.model.inspections import Inspection
@@ -78,17 +79,15 @@ __all__ = [
 T = TypeVar("T")
 
 #: The schema version this library writes, and the newest it reads.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = envelope.SCHEMA_VERSION
 
 #: Migrations of older documents: ``MIGRATIONS[n]`` turns a version ``n`` document
 #: into a version ``n + 1`` one. Each is a pure function of the whole document (the
 #: loader then sets ``schema_version``); none is needed yet.
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+MIGRATIONS = envelope.MIGRATIONS
 
 #: Whatever a document may hold.
 Document = Inspection | tuple[Inspection, ...] | Framework | ActionPlan
-
-_ENVELOPE = ("schema_version", "document_type")
 
 
 @attrs.frozen(kw_only=True)
@@ -147,22 +146,16 @@ def _collection_from_body(body: dict[str, Any], what: str) -> tuple[Inspection, 
     collection = _converter.structure(body, _Collection, what=what)
     expected = _framework_ids(collection.inspections)
     if collection.frameworks != expected:
-        problem = (
-            "$.frameworks: must list the framework ids of the inspections in the order"
+        message = (
+            "must list the framework ids of the inspections in the order"
             f" they first appear, {list(expected)} (got {list(collection.frameworks)})"
         )
-        _fail(what, [problem])
+        _fail(what, [Problem("$.frameworks", message)])
     return collection.inspections
 
 
-def _framework_to_body(framework: Framework) -> dict[str, Any]:
-    document = frameworks.to_dict(framework)
-    return {key: value for key, value in document.items() if key not in _ENVELOPE}
-
-
 def _framework_from_body(body: dict[str, Any], what: str) -> Framework:
-    document = {"schema_version": 1, "document_type": "framework", **body}
-    return frameworks.from_dict(document, what=what)
+    return _converter.structure(body, Framework, what=what)
 
 
 #: The document types this library reads and writes, by ``document_type``.
@@ -207,7 +200,7 @@ register_document_type(
         name="framework",
         model=Framework,
         accepts=lambda value: isinstance(value, Framework),
-        to_body=_framework_to_body,
+        to_body=_converter.unstructure,
         from_body=_framework_from_body,
     )
 )
@@ -222,18 +215,8 @@ register_document_type(
 )
 
 
-def _fail(
-    what: str,
-    problems: Sequence[str],
-    cause: BaseException | None = None,
-    codes: Mapping[str, str | None] | None = None,
-) -> NoReturn:
-    listing = "\n".join(f"  - {problem}" for problem in problems)
-    msg = f"{what} cannot be loaded ({len(problems)} problem(s)):\n{listing}"
-    found = codes or {}
-    raise DocumentError(
-        msg, problems=tuple(problems), codes=tuple(found.get(problem) for problem in problems)
-    ) from cause
+def _fail(what: str, problems: Sequence[Problem], cause: BaseException | None = None) -> NoReturn:
+    raise DocumentError.listing(what, list(problems)) from cause
 
 
 def _type_for(value: object) -> DocumentType:
@@ -261,45 +244,10 @@ def to_dict(obj: Document) -> dict[str, Any]:
     ['ilacs-2018']
     """
     document_type = _type_for(obj)
-    return {
-        "schema_version": SCHEMA_VERSION,
-        "document_type": document_type.name,
-        **document_type.to_body(obj),
-    }
+    return envelope.wrap(document_type.name, document_type.to_body(obj))
 
 
-def _describe(value: object) -> str:
-    return f"{type(value).__name__} {value!r}"
-
-
-def _migrate(data: Mapping[str, Any], what: str) -> dict[str, Any]:
-    document = dict(data)
-    version = document.get("schema_version")
-    if type(version) is not int:
-        problem = (
-            "$.schema_version: required, a whole number such as 1"
-            if "schema_version" not in document
-            else f"$.schema_version: expected a whole number such as 1, got {_describe(version)}"
-        )
-        _fail(what, [problem])
-    if version > SCHEMA_VERSION:
-        problem = (
-            f"$.schema_version: the document has schema version {version}, newer than"
-            f" version {SCHEMA_VERSION}, the newest this version of ilacs reads: upgrade ilacs"
-        )
-        _fail(what, [problem])
-    while version < SCHEMA_VERSION:
-        migration = MIGRATIONS.get(version)
-        if migration is None:
-            problem = (
-                f"$.schema_version: no migration from schema version {version}"
-                f" to version {SCHEMA_VERSION}"
-            )
-            _fail(what, [problem])
-        document = dict(migration(dict(document)))
-        version += 1
-        document["schema_version"] = version
-    return document
+_describe = describe
 
 
 def _attrs_class(hint: object) -> tuple[type, ...]:
@@ -352,7 +300,7 @@ def _all_complete(items: Sequence[object], cls: type) -> bool:
     return True
 
 
-def _missing_keys(data: object, cls: type, path: str) -> list[str]:
+def _missing_keys(data: object, cls: type, path: str) -> list[Problem]:
     """Every key the model has but the data omits, each with its path."""
     if not isinstance(data, Mapping):
         return []
@@ -360,10 +308,10 @@ def _missing_keys(data: object, cls: type, path: str) -> list[str]:
     non_strings = [key for key in data if not isinstance(key, str)]
     if non_strings:
         keys = ", ".join(map(repr, non_strings))
-        problems.append(f"{path}: keys must be strings (got {keys})")
+        problems.append(Problem(path, f"keys must be strings (got {keys})"))
     for name, nested_classes, item in _key_plan(cls):
         if name not in data:
-            problems.append(f"{path}.{name}: required key missing")
+            problems.append(Problem(f"{path}.{name}", "required key missing"))
             continue
         value = data[name]
         for nested in nested_classes:
@@ -416,27 +364,18 @@ def from_dict(
     """
     expected = _resolve(type)
     label = what or f"{expected.name if expected else 'a'} document"
-    if not isinstance(data, Mapping):
-        _fail(label, [f"$: expected a mapping (a JSON object), got {_describe(data)}"])
-    document = _migrate(data, label)
-    name = document.get("document_type")
-    if expected is not None and name != expected.name:
-        problem = f"$.document_type: must be {expected.name!r} (got {_describe(name)})"
-        _fail(label, [problem])
-    if not isinstance(name, str) or name not in DOCUMENT_TYPES:
-        known = ", ".join(map(repr, DOCUMENT_TYPES))
-        problem = f"$.document_type: must be one of {known} (got {_describe(name)})"
-        _fail(label, [problem])
+    wanted = DOCUMENT_TYPES if expected is None else expected.name
+    document = envelope.open_document(data, wanted, what=label)
+    name = document["document_type"]
     document_type = DOCUMENT_TYPES[name]
     label = what or f"{name} document"
-    body = {key: value for key, value in document.items() if key not in _ENVELOPE}
+    body = envelope.body(document)
     model = document_type.model
     missing = [] if _complete(body, model) else _missing_keys(body, model, "$")
     try:
         value = document_type.from_body(body, label)
     except DocumentError as error:
-        problems = list(dict.fromkeys([*missing, *error.problems]))
-        _fail(label, problems, error, dict(zip(error.problems, error.codes, strict=True)))
+        _fail(label, [*missing, *error.problems], error)
     if missing:
         _fail(label, missing)
     return value
@@ -520,21 +459,6 @@ def dumps(obj: Document) -> str:
     return _json_text(obj)
 
 
-def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            problem = f"$: the key {key!r} appears twice in one object"
-            _fail("JSON document", [problem])
-        result[key] = value
-    return result
-
-
-def _no_constant(name: str) -> object:
-    problem = f"$: {name} is not a JSON number"
-    _fail("JSON document", [problem])
-
-
 @overload
 def loads(text: str | bytes, type: type[T]) -> T: ...
 @overload
@@ -551,17 +475,8 @@ def loads(text: str | bytes, type: type | str | None = None) -> Any:  # noqa: A0
     given: object = text
     if not isinstance(given, str | bytes):
         msg = f"loads needs JSON text (str or bytes), got {_type_name(text)}"
-        raise DocumentError(msg, problems=(f"$: {msg}",))
-    try:
-        data = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
-    except (json.JSONDecodeError, UnicodeDecodeError) as error:
-        if isinstance(error, json.JSONDecodeError):
-            problem = f"$: not valid JSON: line {error.lineno} column {error.colno}: {error.msg}"
-        else:
-            problem = f"$: not valid UTF-8 text: {error.reason}"
-        _fail("JSON document", [problem])
-    except RecursionError:
-        _fail("JSON document", ["$: nested too deeply"])
+        raise DocumentError(msg, problems=(Problem("$", msg),))
+    data = json_text.parse(text)
     return from_dict(data, type)
 
 
@@ -638,10 +553,10 @@ def _loader() -> Any:  # noqa: ANN401 (a yaml.SafeLoader subclass)
             try:
                 duplicate = key in result
             except TypeError:
-                problem = f"$: a mapping key must be a string (got {_type_name(key)})"
+                problem = Problem("$", f"a mapping key must be a string (got {_type_name(key)})")
                 _fail("YAML document", [problem])
             if duplicate:
-                problem = f"$: the key {key!r} appears twice in one mapping"
+                problem = Problem("$", f"the key {shown(key)} appears twice in one mapping")
                 _fail("YAML document", [problem])
             result[key] = loader.construct_object(value_node, deep=True)
         return result
@@ -668,13 +583,13 @@ def loads_yaml(text: str | bytes, type: type | str | None = None) -> Any:  # noq
     given: object = text
     if not isinstance(given, str | bytes):
         msg = f"loads_yaml needs YAML text (str or bytes), got {_type_name(text)}"
-        raise DocumentError(msg, problems=(f"$: {msg}",))
+        raise DocumentError(msg, problems=(Problem("$", msg),))
     try:
         data = yaml.load(text, Loader=_loader())
     except yaml.YAMLError as error:
-        _fail("YAML document", [f"$: not valid YAML: {error}"])
+        _fail("YAML document", [Problem("$", f"not valid YAML: {error}")])
     except RecursionError:
-        _fail("YAML document", ["$: nested too deeply"])
+        _fail("YAML document", [Problem("$", "nested too deeply")])
     return from_dict(data, type)
 
 

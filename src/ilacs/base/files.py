@@ -1,0 +1,102 @@
+r"""Writing files so that a failure never leaves a partial one.
+
+Every file the library or the command line writes goes through :func:`write_atomically`:
+the text is written to a temporary file in the target's own folder, flushed to disk,
+and moved over the target in one step (:func:`os.replace`). If anything fails on the
+way, the temporary file is removed and the target is left exactly as it was.
+
+>>> import pathlib, tempfile
+>>> folder = pathlib.Path(tempfile.mkdtemp())
+>>> write_atomically(folder / "plan.json", "{}\\n")
+>>> (folder / "plan.json").read_text(encoding="utf-8")
+'{}\\n'
+"""
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO
+
+from ilacs.errors import IlacsError
+
+__all__ = ["FileWriteError", "open_atomically", "write_atomically"]
+
+
+class FileWriteError(IlacsError, OSError):
+    """Raised when a file cannot be written; the file that was there is left whole.
+
+    Attributes:
+        target: the path that was to be written.
+    """
+
+    def __init__(self, message: str, *, target: str) -> None:
+        super().__init__(message)
+        self.target = target
+
+
+def _check_target(target: Path) -> None:
+    if target.is_dir():
+        msg = f"cannot write {os.fspath(target)!r}: it is a folder"
+        raise FileWriteError(msg, target=os.fspath(target))
+    if not target.parent.is_dir():
+        msg = f"cannot write {os.fspath(target)!r}: the folder {os.fspath(target.parent)!r} does not exist"
+        raise FileWriteError(msg, target=os.fspath(target))
+
+
+@contextlib.contextmanager
+def open_atomically(
+    target: str | os.PathLike[str], *, newline: str | None = None, encoding: str = "utf-8"
+) -> Iterator[IO[str]]:
+    """A text file to write, which replaces ``target`` only when the block ends without error.
+
+    Raises :class:`FileWriteError` naming the target when it cannot be written; an
+    error raised inside the block passes through, and in both cases ``target`` is
+    left as it was.
+    """
+    path = Path(target)
+    _check_target(path)
+    try:
+        descriptor, temporary = tempfile.mkstemp(
+            dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
+        )
+    except OSError as error:
+        msg = f"cannot write {os.fspath(path)!r}: {error.strerror}"
+        raise FileWriteError(msg, target=os.fspath(path)) from error
+    try:
+        with os.fdopen(descriptor, "w", encoding=encoding, newline=newline) as file:
+            yield file
+            file.flush()
+            os.fsync(file.fileno())
+        _keep_mode(path, Path(temporary))
+        Path(temporary).replace(path)
+    except OSError as error:
+        _remove(temporary)
+        msg = f"cannot write {os.fspath(path)!r}: {error.strerror or error}"
+        raise FileWriteError(msg, target=os.fspath(path)) from error
+    except BaseException:
+        _remove(temporary)
+        raise
+
+
+def _keep_mode(target: Path, temporary: Path) -> None:
+    # A replaced file keeps its permissions; a new one gets the usual ones.
+    try:
+        mode = target.stat().st_mode & 0o777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    temporary.chmod(mode)
+
+
+def _remove(temporary: str) -> None:
+    with contextlib.suppress(OSError):
+        os.unlink(temporary)  # noqa: PTH108 (a str path from mkstemp)
+
+
+def write_atomically(target: str | os.PathLike[str], text: str) -> None:
+    """Write ``text`` to ``target`` atomically: the whole new file, or the old one untouched."""
+    with open_atomically(target) as file:
+        file.write(text)
