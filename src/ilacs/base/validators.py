@@ -18,7 +18,9 @@ if TYPE_CHECKING:
     import attrs
 
 __all__ = [
+    "LARGEST_WHOLE_NUMBER",
     "at_least",
+    "at_most",
     "date",
     "datetime_",
     "instance_of",
@@ -133,7 +135,32 @@ def at_least(minimum: int, rule: str | None = None) -> Validator:
         if isinstance(value, int) and value < minimum:
             _reject(attribute, value, words)
 
-    return check
+    return _describing(check, minimum=minimum)
+
+
+#: The largest whole number every JSON reader holds exactly (JavaScript's safe integers).
+LARGEST_WHOLE_NUMBER = 2**53 - 1
+
+
+def at_most(maximum: int, rule: str | None = None) -> Validator:
+    """None, or a number no larger than ``maximum`` (the type is checked elsewhere).
+
+    >>> import attrs
+    >>> @attrs.frozen
+    ... class Count:
+    ...     n: int = attrs.field(validator=at_most(12))
+    >>> Count(13)
+    Traceback (most recent call last):
+    ...
+    ilacs.errors.ValidationError: 'n' must be 12 or less (got int 13)
+    """
+    words = rule or f"must be {maximum} or less"
+
+    def check(_: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
+        if isinstance(value, int) and value > maximum:
+            _reject(attribute, value, words)
+
+    return _describing(check, maximum=maximum)
 
 
 def optional(validator: Validator | list[Validator]) -> Validator:

@@ -24,6 +24,10 @@ from ilacs.frameworks.kinds import InspectionKind
 __all__ = ["Basis", "DeadlineRule", "Event"]
 
 _RULE_ID = r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*"
+# No deadline runs for more than a century: a longer period is a mistake in a pack,
+# not a rule (the longest real one is the next-inspection window, 42 months at most).
+_LONGEST_MONTHS = 1200
+_LONGEST_WORKING_DAYS = 26_000
 
 
 class Event(enum.Enum):
@@ -146,13 +150,16 @@ class DeadlineRule:
     applies_from: pendulum.Date | None = attrs.field(default=None, validator=v.optional(v.date))
     counts_from: Event = attrs.field(validator=v.instance_of(Event))
     working_days: int | None = attrs.field(
-        default=None, validator=v.optional([v.instance_of(int), v.at_least(1)])
+        default=None,
+        validator=v.optional([v.instance_of(int), v.at_least(1), v.at_most(_LONGEST_WORKING_DAYS)]),
     )
     months: int | None = attrs.field(
-        default=None, validator=v.optional([v.instance_of(int), v.at_least(1)])
+        default=None,
+        validator=v.optional([v.instance_of(int), v.at_least(1), v.at_most(_LONGEST_MONTHS)]),
     )
     tolerance_months: int | None = attrs.field(
-        default=None, validator=v.optional([v.instance_of(int), v.at_least(1)])
+        default=None,
+        validator=v.optional([v.instance_of(int), v.at_least(1), v.at_most(_LONGEST_MONTHS)]),
     )
     basis: Basis = attrs.field(validator=v.instance_of(Basis))
     source: str = attrs.field(validator=v.text)

@@ -32,7 +32,16 @@ class LocalAuthority:
     name: str = attrs.field(validator=v.text)
     urn: int | None = attrs.field(
         default=None,
-        validator=v.optional([v.instance_of(int), v.at_least(1, "must be a positive number")]),
+        validator=v.optional(
+            [
+                v.instance_of(int),
+                v.at_least(1, "must be a positive number"),
+                v.at_most(
+                    v.LARGEST_WHOLE_NUMBER,
+                    "must be at most 2**53 - 1, as every JSON reader holds it",
+                ),
+            ]
+        ),
     )
     dfe_code: str | None = attrs.field(
         default=None, validator=v.optional(v.matches(r"\d{3}", "a three-digit DfE code"))

@@ -471,5 +471,12 @@ def dates_from(
         return None, calendar.add_working_days(day, rule.working_days)
     months = rule.months or 0
     tolerance = rule.tolerance_months or 0
-    earliest = day.add(months=months - tolerance) if rule.is_window else None
-    return earliest, day.add(months=months + tolerance)
+    try:
+        earliest = day.add(months=months - tolerance) if rule.is_window else None
+        return earliest, day.add(months=months + tolerance)
+    except (ValueError, OverflowError):
+        msg = (
+            f"{rule.name}: {rule.period} after {day} falls after 31 December 9999,"
+            " the last day a date can hold"
+        )
+        raise CalendarError(msg) from None

@@ -22,8 +22,8 @@ _DATETIME = {"type": "string", "format": "date-time"}
 _PLAIN = {bool: "boolean", int: "integer", float: "number", str: "string"}
 
 
-def _string_rules(validator: object) -> dict[str, Any]:
-    """The pattern and length rules a field's validators put on its strings.
+def _value_rules(validator: object) -> dict[str, Any]:
+    """The rules a field's validators put on its strings (pattern, length) and numbers (bounds).
 
     ``ilacs.base.validators`` marks its validators with what they check (``pattern``,
     ``min_length``) and the validators they wrap (``inner``); attrs keeps a list of
@@ -38,11 +38,27 @@ def _string_rules(validator: object) -> dict[str, Any]:
     min_length = getattr(validator, "min_length", None)
     if min_length is not None:
         rules["minLength"] = min_length
+    for fact, keyword in (("minimum", "minimum"), ("maximum", "maximum")):
+        bound = getattr(validator, fact, None)
+        if bound is not None:
+            rules[keyword] = bound
     inner = (*getattr(validator, "_validators", ()), *getattr(validator, "inner", ()))
     for nested in inner:
-        for key, value in _string_rules(nested).items():
+        for key, value in _value_rules(nested).items():
             rules.setdefault(key, value)
     return rules
+
+
+_NUMBER_RULES = frozenset({"minimum", "maximum"})
+
+
+def _rules_for(kind: type, rules: dict[str, Any]) -> dict[str, Any]:
+    # A field's rules apply to its strings or to its numbers, whichever it holds.
+    if kind is str:
+        return {key: value for key, value in rules.items() if key not in _NUMBER_RULES}
+    if kind is int:
+        return {key: value for key, value in rules.items() if key in _NUMBER_RULES}
+    return {}
 
 
 class _Builder:
@@ -74,7 +90,7 @@ class _Builder:
         if issubclass(hint, enum.Enum):
             return {"enum": [member.value for member in hint]}
         if hint in _PLAIN:
-            return {"type": _PLAIN[hint], **(strings if hint is str else {})}
+            return {"type": _PLAIN[hint], **_rules_for(hint, strings)}
         if attrs.has(hint):
             name = hint.__name__.lstrip("_")
             if name not in self.defs:
@@ -87,7 +103,7 @@ class _Builder:
     def properties(self, cls: type) -> dict[str, Any]:
         hints = typing.get_type_hints(cls)
         return {
-            field.name: self.for_type(hints[field.name], _string_rules(field.validator))
+            field.name: self.for_type(hints[field.name], _value_rules(field.validator))
             for field in attrs.fields(cls)
         }
 

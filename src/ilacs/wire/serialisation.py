@@ -170,6 +170,10 @@ def register_document_type(document_type: DocumentType) -> DocumentType:
     ...
     ilacs.errors.IlacsError: the document type 'inspection' is already registered
     """
+    given: object = document_type  # checked at run time: callers may pass anything
+    if not isinstance(given, DocumentType):
+        msg = f"register_document_type needs a DocumentType, got {describe(given)}"
+        raise IlacsError(msg)
     if document_type.name in DOCUMENT_TYPES:
         msg = f"the document type {document_type.name!r} is already registered"
         raise IlacsError(msg)
@@ -587,9 +591,13 @@ def loads_yaml(text: str | bytes, type: type | str | None = None) -> Any:  # noq
     try:
         data = yaml.load(text, Loader=_loader())
     except yaml.YAMLError as error:
-        _fail("YAML document", [Problem("$", f"not valid YAML: {error}")])
+        _fail("YAML document", [Problem("$", f"not valid YAML: {shown(str(error))}")])
     except RecursionError:
         _fail("YAML document", [Problem("$", "nested too deeply")])
+    except DocumentError:
+        raise
+    except (ValueError, OverflowError) as error:  # the interpreter's limits, as on numbers
+        _fail("YAML document", [Problem("$", f"cannot be read: {shown(str(error))}")])
     return from_dict(data, type)
 
 
@@ -602,8 +610,12 @@ def json_schema(document_type: str) -> dict[str, Any]:
     >>> schema["properties"]["kind"]["enum"][:2]
     ['single_inspection', 'standard']
     """
-    entry = _resolve(document_type)
-    assert entry is not None  # noqa: S101 (a str always resolves or raises)
+    given: object = document_type  # checked at run time: callers may pass anything
+    entry = _resolve(document_type) if isinstance(given, str) else None
+    if entry is None:
+        known = ", ".join(map(repr, DOCUMENT_TYPES))
+        msg = f"json_schema needs a document type name ({known}), got {describe(given)}"
+        raise IlacsError(msg)
     return _schema.document_schema(entry.name, entry.model, SCHEMA_VERSION)
 
 
