@@ -4,7 +4,9 @@ The shape follows the reports councils write for their scrutiny panels: the judg
 table, what needs to improve, the deadlines the inspection set and their basis, and,
 when there is a plan, its actions by rating with their reasons and what falls due
 next. Everything comes from the model and the reasoning modules; this edge only lays
-it out. Nothing reads the clock: the briefing is as of the day given.
+it out, showing every piece of a document's text as text (see
+:mod:`ilacs.reports.markdown`): no name or title can add a heading, a list or HTML.
+Nothing reads the clock: the briefing is as of the day given.
 
 >>> import pendulum
 >>> from ilacs import Inspection, InspectionKind, LocalAuthority
@@ -20,7 +22,7 @@ it out. Nothing reads the clock: the briefing is as of the day given.
 # Ofsted focused visit of Haringey's children's services
 """
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 import pendulum
 
@@ -28,26 +30,13 @@ from ilacs.base import validators as v
 from ilacs.base.text import format_date, format_working_days
 from ilacs.errors import IlacsError
 from ilacs.model.action_plans import ActionPlan
-from ilacs.model.inspections import Inspection
+from ilacs.model.inspections import ImprovementArea, Inspection
 from ilacs.reasoning import deadlines, progress, rules
 from ilacs.reasoning.calendar import WorkingDayCalendar, default_calendar
 from ilacs.reasoning.deadlines import Deadline, DeadlineStatus
+from ilacs.reports.markdown import Markdown, autolink, inline, table
 
 __all__ = ["briefing"]
-
-
-def _cell(text: object) -> str:
-    # A table cell is one line, and a pipe would end it.
-    return str(text).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
-
-
-def _table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> list[str]:
-    lines = [
-        "| " + " | ".join(map(_cell, header)) + " |",
-        "|" + "|".join("---" for _ in header) + "|",
-    ]
-    lines.extend("| " + " | ".join(map(_cell, row)) + " |" for row in rows)
-    return lines
 
 
 def _date(day: pendulum.Date | None) -> str:
@@ -60,7 +49,7 @@ def _facts(inspection: Inspection) -> list[str]:
     if inspection.on_site_end is not None and inspection.on_site_end != inspection.on_site_start:
         fieldwork += f" to {format_date(inspection.on_site_end)}"
     lines = [
-        f"- **Framework**: {framework.name} (`{framework.id}`)",
+        f"- **Framework**: {inline(framework.name)} (`{framework.id}`)",
         f"- **On-site fieldwork**: {fieldwork}",
     ]
     if inspection.off_site_start is not None:
@@ -68,11 +57,11 @@ def _facts(inspection: Inspection) -> list[str]:
     lines.append(f"- **Report received**: {_date(inspection.report_received)}")
     lines.append(f"- **Published**: {_date(inspection.published)}")
     if inspection.lead_inspector is not None:
-        lines.append(f"- **Lead inspector**: {inspection.lead_inspector}")
+        lines.append(f"- **Lead inspector**: {inline(inspection.lead_inspector)}")
     if inspection.topic is not None:
-        lines.append(f"- **Topic**: {inspection.topic}")
+        lines.append(f"- **Topic**: {inline(inspection.topic)}")
     if inspection.source_url is not None:
-        lines.append(f"- **Report**: <{inspection.source_url}>")
+        lines.append(f"- **Report**: {autolink(inspection.source_url)}")
     return lines
 
 
@@ -80,38 +69,33 @@ def _judgements(inspection: Inspection) -> list[str]:
     lines = ["## Judgements", ""]
     if not inspection.judgements:
         return [*lines, "This inspection gave no graded judgements.", ""]
-    lines.extend(_table(("Judgement", "Grade"), inspection.judgement_table()))
+    lines.extend(table(("Judgement", "Grade"), inspection.judgement_table()))
     lines.append("")
     breached = [outcome for outcome in rules.evaluate(inspection) if outcome.breached]
     if not breached:
         lines.append("The grades satisfy every grading rule of the framework.")
     lines.extend(
-        f"- **{outcome.code}** ({outcome.strength.value}) is breached: {outcome.explanation}"
+        f"- **{inline(outcome.code)}** ({outcome.strength.value}) is breached:"
+        f" {inline(outcome.explanation)}"
         for outcome in breached
     )
     lines.append("")
     return lines
 
 
+def _numbered(items: Sequence[ImprovementArea]) -> list[str]:
+    lines = [f"{number}. {inline(item.text)} (`{item.id}`)" for number, item in enumerate(items, 1)]
+    return [*lines, ""]
+
+
 def _improvement(inspection: Inspection) -> list[str]:
     lines: list[str] = []
     if inspection.priority_actions:
-        lines.extend(["## Areas for priority action", ""])
-        lines.extend(
-            f"{number}. {item.text} (`{item.id}`)"
-            for number, item in enumerate(inspection.priority_actions, start=1)
-        )
-        lines.append("")
+        lines.extend(["## Areas for priority action", "", *_numbered(inspection.priority_actions)])
     lines.extend(["## What needs to improve", ""])
     if not inspection.improvement_areas:
-        lines.extend(["The report lists no areas for improvement.", ""])
-        return lines
-    lines.extend(
-        f"{number}. {item.text} (`{item.id}`)"
-        for number, item in enumerate(inspection.improvement_areas, start=1)
-    )
-    lines.append("")
-    return lines
+        return [*lines, "The report lists no areas for improvement.", ""]
+    return [*lines, *_numbered(inspection.improvement_areas)]
 
 
 def _when(deadline: Deadline, as_of: pendulum.Date, cal: WorkingDayCalendar) -> str:
@@ -138,7 +122,7 @@ def _deadlines(inspection: Inspection, as_of: pendulum.Date, cal: WorkingDayCale
         )
         for deadline in found
     ]
-    lines.extend(_table(("Deadline", "When", "Basis", f"On {format_date(as_of)}"), rows))
+    lines.extend(table(("Deadline", "When", "Basis", f"On {format_date(as_of)}"), rows))
     lines.append("")
     return lines
 
@@ -149,25 +133,25 @@ def _plan(
     summary = progress.summarise(plan, as_of, due_soon=due_soon, calendar=cal)
     lines = ["## Action plan", ""]
     if plan.oversight:
-        overseen = f"Overseen by the {plan.oversight[0]}"
+        overseen = f"Overseen by the {inline(plan.oversight[0])}"
         if plan.oversight[1:]:
-            overseen += f"; progress reported to {', '.join(plan.oversight[1:])}"
+            overseen += f"; progress reported to {', '.join(map(inline, plan.oversight[1:]))}"
         lines.extend([f"{overseen}.", ""])
-    lines.extend([f"**Submission**: {summary.submission}.", ""])
+    lines.extend([f"**Submission**: {inline(summary.submission)}.", ""])
     counts = summary.counts
     lines.extend(
-        _table(
+        table(
             ("Rating", "Actions"),
             [(rating.value.capitalize(), count) for rating, count in counts.items()],
         )
     )
     lines.extend(["", "### Actions", ""])
     lines.extend(
-        _table(
+        table(
             ("Action", "Answers", "Owners", "Due", "Status", "Rating", "Why"),
             (
                 (
-                    f"{item.action.title} (`{item.action.id}`)",
+                    Markdown(f"{inline(item.action.title)} (`{item.action.id}`)"),
                     ", ".join(item.action.answers) or "none",
                     "; ".join(item.action.owners),
                     format_date(item.action.due),
@@ -187,10 +171,10 @@ def _plan(
     lines.append("")
     if summary.measures:
         lines.extend(["### Measures of success", ""])
-        lines.extend(f"- {progress_}" for _, progress_ in summary.measures)
+        lines.extend(f"- {inline(progress_)}" for _, progress_ in summary.measures)
         lines.append("")
     lines.extend(["### Due next", ""])
-    lines.extend(f"- {item}" for item in summary.upcoming)
+    lines.extend(f"- {inline(item)}" for item in summary.upcoming)
     if not summary.upcoming:
         lines.append("Nothing open falls due.")
     lines.append("")
@@ -240,7 +224,7 @@ def briefing(
     except IlacsError:
         kind = inspection.kind.value.replace("_", " ")
     lines = [
-        f"# Ofsted {kind} of {inspection.authority.name}'s children's services",
+        f"# Ofsted {inline(kind)} of {inline(inspection.authority.name)}'s children's services",
         "",
         f"*Briefing as of {format_date(as_of)}.*",
         "",
