@@ -1,0 +1,172 @@
+"""The commands on national data and the registries: import, export-csv, frameworks, authorities.
+
+>>> import argparse
+>>> parser = argparse.ArgumentParser(prog="ilacs")
+>>> add_commands(parser.add_subparsers(dest="command"))
+>>> parser.parse_args(["export-csv", "all.json", "-o", "all.csv"]).output
+'all.csv'
+"""
+
+import argparse
+import sys
+from collections.abc import Callable
+
+import attrs
+
+from ilacs import frameworks
+from ilacs.cli import files, options
+from ilacs.cli.documents import inspections, json_text
+from ilacs.cli.status import INPUT_ERROR, OK, USAGE_ERROR, CommandError
+from ilacs.errors import CsvFormatError
+from ilacs.wire import serialisation
+
+__all__ = ["add_commands", "progress_bar"]
+
+# Fewer rows than this import too quickly to need a progress bar.
+_ROWS_WORTH_A_BAR = 300
+
+
+def progress_bar() -> Callable[[int, int], None] | None:
+    """A progress bar on stderr for an import, or None when stderr is not a terminal.
+
+    >>> progress_bar() is None  # doctest output is not a terminal
+    True
+    """
+    if not sys.stderr.isatty():
+        return None
+
+    def draw(done: int, total: int) -> None:
+        if total < _ROWS_WORTH_A_BAR:
+            return
+        width = 30
+        filled = width * done // total
+        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} rows")
+        if done >= total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+    return draw
+
+
+def _import(args: argparse.Namespace) -> int:
+    from ilacs.tables import importers, tabular  # noqa: PLC0415 (only this command needs them)
+
+    readers = {
+        "ofsted": importers.ofsted,
+        "community": importers.community,
+        "inyear": importers.inyear,
+        "analyst": tabular.from_csv,
+    }
+    try:
+        result = readers[args.source](files.stream(args.csv), progress=progress_bar())
+    except CsvFormatError as error:
+        unreadable = isinstance(error.__cause__, OSError | UnicodeDecodeError)
+        raise CommandError(str(error), USAGE_ERROR if unreadable else INPUT_ERROR) from error
+    if args.to == "yaml":
+        files.require_yaml()
+        text = serialisation.dumps_yaml(result.inspections)
+    else:
+        text = serialisation.dumps(result.inspections)
+    files.write(text, args.output)
+    for skipped in result.skipped:
+        sys.stderr.write(f"{args.csv}:{skipped}\n")
+    sys.stderr.write(f"{args.csv}: {result.summary()}\n")
+    return INPUT_ERROR if args.strict and result.skipped else OK
+
+
+def _export_csv(args: argparse.Namespace) -> int:
+    from ilacs.tables import tabular  # noqa: PLC0415 (only this command needs it)
+
+    document = files.load(args.file)
+    with files.input_errors(args.file):
+        text = tabular.to_csv(inspections(document, args.file))
+    files.write(text, args.output)
+    return OK
+
+
+def _frameworks(args: argparse.Namespace) -> int:
+    packs = frameworks.all()
+    if args.format == "json":
+        rows = [
+            {
+                "id": pack.id,
+                "name": pack.name,
+                "in_force_from": pack.in_force_from.isoformat(),
+                "in_force_until": pack.in_force_until.isoformat() if pack.in_force_until else None,
+                "judgement_areas": [area.id for area in pack.judgement_areas],
+            }
+            for pack in packs
+        ]
+        sys.stdout.write(json_text(rows))
+        return OK
+    for pack in packs:
+        until = pack.in_force_until.isoformat() if pack.in_force_until else "now"
+        sys.stdout.write(f"{pack.id:<12} {pack.in_force_from} to {until:<10}  {pack.name}\n")
+    return OK
+
+
+def _authorities(args: argparse.Namespace) -> int:
+    from ilacs.model import authorities  # noqa: PLC0415 (only this command needs it)
+
+    if args.key is None:
+        found = authorities.all(include_abolished=args.all)
+    else:
+        found = (authorities.get(args.key),)  # an unknown one is an input error (exit 1)
+    if args.format == "json":
+        sys.stdout.write(json_text([attrs.asdict(item) for item in found]))
+        return OK
+    for item in found:
+        codes = f"URN {item.urn}, DfE {item.dfe_code}, ONS {item.ons_code}"
+        sys.stdout.write(f"{item.name} ({codes}; {item.region})\n")
+    return OK
+
+
+def add_commands(commands: "options.Commands[argparse.ArgumentParser]") -> None:
+    """Add the data and registry commands to the ``ilacs`` parser (see the module's example)."""
+    sub = options.add_command(
+        commands,
+        "import",
+        _import,
+        "Import national data (CSV) as an inspections document; the summary goes to stderr.",
+        "ilacs import community ofsted_csc_ilacs_history.csv -o community.json",
+    )
+    sub.add_argument(
+        "source",
+        choices=("ofsted", "community", "inyear", "analyst"),
+        help="Ofsted's official history, the community scrape, Ofsted's in-year activity,"
+        " or a CSV that export-csv wrote",
+    )
+    sub.add_argument("csv", metavar="CSV", help="the CSV file; - reads stdin")
+    sub.add_argument("--to", choices=("json", "yaml"), default="json", help="output format")
+    sub.add_argument("--strict", action="store_true", help="exit 1 if any row is skipped")
+    options.add_output(sub)
+
+    sub = options.add_command(
+        commands,
+        "export-csv",
+        _export_csv,
+        "One CSV row per inspection, one column per judgement area, for analysts.",
+        "ilacs export-csv all.json -o all.csv",
+    )
+    options.add_document(sub)
+    options.add_output(sub)
+
+    sub = options.add_command(
+        commands,
+        "frameworks",
+        _frameworks,
+        "The framework versions ilacs knows.",
+        "ilacs frameworks",
+    )
+    options.add_format(sub)
+
+    sub = options.add_command(
+        commands,
+        "authorities",
+        _authorities,
+        "List the local authorities, or look one up by name or any code.",
+        "ilacs authorities 'Kingston upon Hull'",
+    )
+    sub.add_argument("key", nargs="?", metavar="NAME_OR_CODE")
+    sub.add_argument("--all", action="store_true", help="include abolished authorities")
+    options.add_format(sub)
