@@ -12,7 +12,8 @@ line and makes every character read as itself:
 - ``<`` and ``>`` become ``&lt;`` and ``&gt;`` (no HTML, autolink or block quote),
   and ``&`` becomes ``&amp;`` where it would start a character reference such as
   ``&lt;`` (a plain "Hammersmith & Fulham" stays as it is);
-- a leading ``#``, ``+``, ``-`` or number with ``.`` or ``)`` is escaped, so text
+- a leading ``#`` is escaped, and so are a leading ``-`` or ``+`` and a number
+  before ``.`` or ``)`` where they would make a list (or ``---`` a rule), so text
   at the start of a list item cannot open a heading or a list of its own.
 
 Table cells (:func:`cell`, :func:`table`) also escape ``|``. Ordinary prose
@@ -49,7 +50,9 @@ _SPECIALS = re.compile(
     r"|(?<![^\W_])_|_(?![^\W_])"
 )
 _ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
-_BLOCK_START = re.compile(r"[#+-]|\d{1,9}(?=[.)])")
+# What opens a block at the start of a list item: a heading, a bullet or a thematic
+# break, a number before "." or ")" and a space. (">" and "`" are escaped anywhere.)
+_BLOCK_START = re.compile(r"#|[-+](?=\s|$|-)|[0-9]{1,9}(?=[.)](?:\s|$))")
 
 
 def _escape(special: re.Match[str]) -> str:
