@@ -32,8 +32,27 @@ __all__ = [
 ]
 
 
+#: The longest an error message may be: messages name values, and values can be huge.
+MESSAGE_LIMIT = 4000
+
+
 class IlacsError(Exception):
-    """The root of every error ilacs raises on purpose."""
+    """The root of every error ilacs raises on purpose.
+
+    Its message is never longer than :data:`MESSAGE_LIMIT` characters, whatever
+    the input it names: a longer one keeps its beginning and its end.
+
+    >>> len(str(IlacsError("x" * 100_000))) <= MESSAGE_LIMIT
+    True
+    """
+
+    def __init__(self, *args: object) -> None:
+        if len(args) == 1 and isinstance(args[0], str) and len(args[0]) > MESSAGE_LIMIT:
+            text = args[0]
+            gap = f" ... ({len(text) - MESSAGE_LIMIT + 100:,} characters left out) ... "
+            head = MESSAGE_LIMIT - 600 - len(gap)
+            args = (f"{text[:head]}{gap}{text[-500:]}",)
+        super().__init__(*args)
 
 
 class ValidationError(IlacsError, ValueError):
@@ -150,10 +169,11 @@ class Problem(str):
         return (Problem, (self.path, self.message, self.code))
 
 
-#: How many problems a DocumentError's message lists; its ``problems`` keep them all.
-_LISTED = 50
+#: How many problems a DocumentError's message lists (its ``problems`` keep them all),
+#: and how long each may be there: the message stays under 4 KB whatever the input.
+_LISTED = 20
 #: How long one listed problem may be in the message.
-_PROBLEM_LENGTH = 500
+_PROBLEM_LENGTH = 160
 
 
 class DocumentError(IlacsError, ValueError):
@@ -189,7 +209,7 @@ class DocumentError(IlacsError, ValueError):
     def listing(cls, what: str, problems: "tuple[Problem, ...] | list[Problem]") -> "DocumentError":
         """The error for ``what`` with its problems listed, one a line, in a message of bounded size.
 
-        The message lists the first 50 problems, each cut to 500 characters; the
+        The message lists the first 20 problems, each cut to 160 characters; the
         ``problems`` attribute keeps every one in full.
         """
         found = tuple(dict.fromkeys(problems))

@@ -368,8 +368,14 @@ class ValidationReport:
         return buffer.getvalue()
 
 
+#: The longest a finding's message may be: it names values, and values can be huge.
+_MESSAGE_LENGTH = 1000
+
+
 def _finding(code: str, path: str, message: str, source: str | None = None) -> Finding:
     entry = CODES[code]
+    if len(message) > _MESSAGE_LENGTH:
+        message = f"{message[:_MESSAGE_LENGTH]}... ({len(message):,} characters in all)"
     return Finding(
         code=code,
         severity=entry.severity,
