@@ -144,7 +144,10 @@ UNKNOWN_KEYS = [
     ("E09000099", "no local authority has the ONS code 'E09000099'"),
     ("999", "no local authority has the Ofsted URN or DfE code '999'"),
     (12345, "no local authority has the Ofsted URN or DfE code 12345"),
-    ("1" * 5000, f"no local authority has the Ofsted URN or DfE code '{'1' * 5000}'"),
+    (
+        "1" * 5000,
+        f"no local authority has the Ofsted URN or DfE code '{'1' * 200}'... (5,000 characters)",
+    ),
     (
         True,
         "an authority is looked up by its name, Ofsted URN, DfE code or ONS code (got bool True)",

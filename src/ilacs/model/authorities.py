@@ -47,6 +47,7 @@ import attrs
 import pendulum
 
 from ilacs.base import validators as v
+from ilacs.base.text import describe, shown
 from ilacs.errors import UnknownAuthorityError
 from ilacs.model.authority import LocalAuthority
 
@@ -273,7 +274,7 @@ def _by_name(text: str, index: _Index) -> AuthorityRecord:
             return index.names[candidate]
     suggestions = tuple(item.name for item in _ranked(key, index)[:3])
     hint = f"did you mean {_quoted(suggestions)}?" if suggestions else "see authorities.all()"
-    msg = f"no local authority is known by the name {text!r} ({hint})"
+    msg = f"no local authority is known by the name {shown(text)} ({hint})"
     raise UnknownAuthorityError(msg, key=text, suggestions=suggestions)
 
 
@@ -282,7 +283,7 @@ def _by_number(number: int, key: object, index: _Index) -> AuthorityRecord:
         return index.urns[number]
     if 0 < number < 1000 and f"{number:03d}" in index.dfe_codes:
         return index.dfe_codes[f"{number:03d}"]
-    msg = f"no local authority has the Ofsted URN or DfE code {key!r}"
+    msg = f"no local authority has the Ofsted URN or DfE code {shown(key)}"
     raise UnknownAuthorityError(msg, key=key)
 
 
@@ -301,7 +302,7 @@ def record(key: str | int) -> AuthorityRecord:
     if not isinstance(key, str):
         msg = (
             "an authority is looked up by its name, Ofsted URN, DfE code or ONS code"
-            f" (got {type(key).__name__} {key!r})"
+            f" (got {describe(key)})"
         )
         raise UnknownAuthorityError(msg, key=key)
     text = key.strip()
@@ -311,7 +312,7 @@ def record(key: str | int) -> AuthorityRecord:
     if _ONS_CODE.fullmatch(text):
         found = index.ons_codes.get(text.upper())
         if found is None:
-            msg = f"no local authority has the ONS code {key!r}"
+            msg = f"no local authority has the ONS code {shown(key)}"
             raise UnknownAuthorityError(msg, key=key)
         return found
     return _by_name(key, index)
