@@ -19,6 +19,7 @@ import math
 import attrs
 import pendulum
 
+from ilacs.base import codes
 from ilacs.base import validators as v
 from ilacs.errors import TransitionError, ValidationError
 from ilacs.model.inspections import ITEM_ID, Inspection
@@ -238,22 +239,22 @@ def _problem(
     """What is wrong with one change after another, as (code, message), or None."""
     if before is None:
         if change.setback:
-            return "ILACS-V036", (
+            return codes.STATUS_MOVES_BACKWARDS, (
                 f"{field!r} cannot be a setback: there is nothing before it to step back from"
             )
         return None
     if change.on < before.on:
-        return "ILACS-V035", (
+        return codes.HISTORY_NOT_IN_DATE_ORDER, (
             f"{field!r} is dated {change.on}, before the change before it on {before.on}:"
             " a history is in date order"
         )
     moves = f"from {before.status.value!r} to {change.status.value!r}"
     if change.setback and not change.status < before.status:
-        return "ILACS-V036", (
+        return codes.STATUS_MOVES_BACKWARDS, (
             f"{field!r} is a setback {moves}: a setback moves to an earlier status"
         )
     if not change.setback and not before.status < change.status:
-        return "ILACS-V036", (
+        return codes.STATUS_MOVES_BACKWARDS, (
             f"{field!r} cannot move {moves}: statuses move forward only"
             " (record a step back with setback=True and a note)"
         )
@@ -267,7 +268,7 @@ def _check_history(history: tuple[StatusChange, ...]) -> None:
         problem = _problem(before, change, field)
         if problem is not None:
             code, msg = problem
-            value = change.on if code == "ILACS-V035" else change.status
+            value = change.on if code == codes.HISTORY_NOT_IN_DATE_ORDER else change.status
             raise TransitionError(
                 msg, field=field, value=value, code=code, before=before, after=change
             )
