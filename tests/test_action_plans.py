@@ -12,8 +12,9 @@ import jsonschema
 import pendulum
 import pytest
 from _haringey import INSPECTION_2018
-from hypothesis import find, given, settings
+from hypothesis import find, given
 from hypothesis import strategies as st
+from plan_fixtures import AUDITORS, LIVE, PLANS, VACANCIES, D
 
 from ilacs import (
     Action,
@@ -31,7 +32,6 @@ from ilacs.errors import DocumentError, IlacsError, TransitionError, ValidationE
 from ilacs.serialisation import dumps, from_dict, loads, to_dict
 from ilacs.validation import validate
 
-D = pendulum.date
 PLANNED, IN_PROGRESS, COMPLETED, VERIFIED = ActionStatus
 
 INSPECTION = attrs.evolve(
@@ -43,20 +43,6 @@ INSPECTION = attrs.evolve(
     ),
 )
 
-#: Whole plans are costly to draw: a quarter of the profile's examples, and no fewer than 30.
-PLANS = settings(max_examples=max(30, settings().max_examples // 4))
-
-LIVE = Milestone(id="qaf-live", title="Audit framework live", due=D(2019, 2, 28))
-AUDITORS = Milestone(id="auditors", title="Two auditors in post", due=D(2019, 4, 30))
-
-VACANCIES = Measure(
-    id="vacancy-rate",
-    description="Social worker vacancy rate",
-    unit="%",
-    baseline=Observation(on=D(2018, 7, 31), value=34.3),
-    target=Observation(on=D(2020, 3, 31), value=20.0),
-    observations=(Observation(on=D(2018, 12, 31), value=29.5),),
-)
 
 STARTED = StatusChange(on=D(2018, 12, 17), status=IN_PROGRESS, by="Head of Quality Assurance")
 DONE = StatusChange(on=D(2019, 5, 1), status=COMPLETED)

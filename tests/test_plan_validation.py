@@ -7,25 +7,20 @@ import attrs
 import pendulum
 import pytest
 from _haringey import INSPECTION_2018
-from hypothesis import given, settings
+from hypothesis import given
+from plan_fixtures import LIVE, PLANS, D
 
 from ilacs import (
     Action,
     ActionPlan,
     ActionStatus,
     ImprovementArea,
-    Milestone,
     StatusChange,
     strategies,
 )
 from ilacs.progress import summarise
 from ilacs.serialisation import dumps, to_dict
 from ilacs.validation import CODES, Severity, validate
-
-D = pendulum.date
-
-#: Whole plans are costly to draw: a quarter of the profile's examples, and no fewer than 30.
-PLANS = settings(max_examples=max(30, settings().max_examples // 4))
 
 PLAN_CODES = tuple(f"ILACS-V0{number}" for number in range(30, 39))
 
@@ -39,7 +34,6 @@ INSPECTION = attrs.evolve(
     ),
 )
 
-LIVE = Milestone(id="qaf-live", title="Audit framework live", due=D(2019, 2, 28))
 
 QA = Action(
     id="qa-1",

@@ -7,8 +7,10 @@ import attrs
 import pendulum
 import pytest
 from _haringey import INSPECTION_2018
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
+from plan_fixtures import AUDITORS, LIVE, PLANS, RECEIVED, D
+from plan_fixtures import VACANCIES as SHARED_VACANCIES
 
 from ilacs import (
     Action,
@@ -37,32 +39,17 @@ from ilacs.progress import (
     summarise,
 )
 
-D = pendulum.date
 PLANNED, IN_PROGRESS, COMPLETED, VERIFIED = ActionStatus
 RED, AMBER, GREEN = Rating.RED, Rating.AMBER, Rating.GREEN
 
-#: Whole plans are costly to draw: a quarter of the profile's examples, and no fewer than 30.
-PLANS = settings(max_examples=max(30, settings().max_examples // 4))
-
 #: Haringey's 2018 standard inspection, as the examples record it (no receipt date).
 HARINGEY_2018 = INSPECTION_2018
-#: The same, with the day the report was received (the seed): the plan is due 18 March 2019.
-RECEIVED = attrs.evolve(HARINGEY_2018, report_received=D(2018, 12, 5))
 SCRUTINY = D(2019, 3, 19)
 
-LIVE = Milestone(id="qaf-live", title="Audit framework live", due=D(2019, 2, 28))
-AUDITORS = Milestone(id="auditors", title="Two auditors in post", due=D(2019, 3, 29))
-
-VACANCIES = Measure(
-    id="vacancy-rate",
-    description="Social worker vacancy rate",
-    unit="%",
-    baseline=Observation(on=D(2018, 7, 31), value=34.3),
-    target=Observation(on=D(2020, 3, 31), value=20.0),
-    observations=(
-        Observation(on=D(2018, 12, 31), value=29.5),
-        Observation(on=D(2019, 6, 30), value=24.3),
-    ),
+#: The vacancy rate with a second observation, after the panel's meeting.
+VACANCIES = attrs.evolve(
+    SHARED_VACANCIES,
+    observations=(*SHARED_VACANCIES.observations, Observation(on=D(2019, 6, 30), value=24.3)),
 )
 
 QA = Action(
