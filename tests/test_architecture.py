@@ -52,6 +52,13 @@ class TestLayout:
         loose = {path.name for path in PACKAGE.glob("*.py")} - TOP_LEVEL
         assert not loose, f"modules outside the layers: {sorted(loose)}"
 
+    def test_the_architecture_page_names_every_layer_folder(self) -> None:
+        """docs/explanation/architecture.md draws the same layers as the tree."""
+        page = (ROOT / "docs" / "explanation" / "architecture.md").read_text(encoding="utf-8")
+        for name in _layer_packages():
+            shown = f"ilacs/{name}/" if (PACKAGE / name).is_dir() else f"ilacs/{name}.py"
+            assert f"`{shown}`" in page or f"`ilacs/{name}.py`" in page, name
+
     def test_each_layer_package_says_what_it_holds(self) -> None:
         """Every layer's __init__ has a docstring saying what lives there."""
         for name in _layer_packages():

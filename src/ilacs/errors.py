@@ -21,6 +21,7 @@ __all__ = [
     "CalendarError",
     "CsvFormatError",
     "DocumentError",
+    "FileWriteError",
     "FrameworkError",
     "GradeError",
     "IlacsError",
@@ -271,3 +272,15 @@ class CsvFormatError(IlacsError, ValueError):
         self.source = source
         self.line = line
         self.missing = missing
+
+
+class FileWriteError(IlacsError, OSError):
+    """Raised when a file cannot be written; the file that was there is left whole.
+
+    Attributes:
+        target: the path that was to be written.
+    """
+
+    def __init__(self, message: str, *, target: str) -> None:
+        super().__init__(message)
+        self.target = target

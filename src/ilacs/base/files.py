@@ -19,21 +19,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
-from ilacs.errors import IlacsError
+from ilacs.errors import FileWriteError
 
 __all__ = ["FileWriteError", "open_atomically", "write_atomically"]
-
-
-class FileWriteError(IlacsError, OSError):
-    """Raised when a file cannot be written; the file that was there is left whole.
-
-    Attributes:
-        target: the path that was to be written.
-    """
-
-    def __init__(self, message: str, *, target: str) -> None:
-        super().__init__(message)
-        self.target = target
 
 
 def _check_target(target: Path) -> None:
