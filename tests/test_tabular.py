@@ -368,6 +368,49 @@ class TestColumns:
         assert inspection.framework == "ilacs-2023"
 
 
+class TestPacks:
+    """The grade columns and the grade words come from the framework packs."""
+
+    def test_the_columns_every_export_has_are_those_the_packs_name(self) -> None:
+        """GRADE_COLUMNS: overall first, then leadership, then practice, the newest pack's first."""
+        assert dict(tabular.GRADE_COLUMNS) == {
+            "overall_effectiveness": "overall_effectiveness_grade",
+            "leaders": "impact_of_leaders_grade",
+            "help_and_protection": "help_and_protection_grade",
+            "children_in_care": "in_care_grade",
+            "care_leavers": "care_leavers_grade",
+            "children_in_care_and_care_leavers": "in_care_and_care_leavers_grade",
+        }
+        assert HEADER.split(",")[14:20] == list(tabular.GRADE_COLUMNS.values())
+
+    def test_grades_are_written_as_the_frameworks_scale_prints_them(self) -> None:
+        """SIF printed 'Requires improvement'; its inspections are written so, and read back."""
+        inspection = Inspection(
+            authority=LocalAuthority(name="Haringey"),
+            kind=InspectionKind.SINGLE_INSPECTION,
+            on_site_start=pendulum.date(2014, 5, 20),
+            judgements=(Judgement(area="overall_effectiveness", grade=RI),),
+        )
+        (row,) = _rows(tabular.to_csv([inspection]))
+        assert row["overall_effectiveness_grade"] == "Requires improvement"
+        assert _round_trip((inspection,)).inspections == (inspection,)
+
+    def test_the_largest_urn_reads_back(self) -> None:
+        """URNs up to 2**53 - 1, as the model takes them."""
+        authority = attrs.evolve(HARINGEY_2018.authority, urn=2**53 - 1)
+        inspection = attrs.evolve(HARINGEY_2018, authority=authority)
+        assert _round_trip((inspection,)).inspections == (inspection,)
+
+    def test_a_spreadsheet_safe_table_read_plainly_keeps_its_apostrophes(self) -> None:
+        """Read it back with spreadsheet_safe=True, as it was written."""
+        inspection = attrs.evolve(HARINGEY_2018, lead_inspector="=Anne")
+        text = tabular.to_csv([inspection], spreadsheet_safe=True)
+        (read,) = tabular.from_csv(io.StringIO(text)).inspections
+        assert read.lead_inspector == "'=Anne"
+        (read,) = tabular.from_csv(io.StringIO(text), spreadsheet_safe=True).inspections
+        assert read == inspection
+
+
 class TestBadInput:
     """Malformed tables are refused; malformed rows are reported by line and column."""
 

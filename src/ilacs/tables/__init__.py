@@ -1,7 +1,16 @@
-"""Tables, an edge: importers of national CSV files and the analyst CSV export.
+"""Tables, an edge: importers of national CSV files and the analyst CSV export, on one engine.
 
-:mod:`ilacs.tables.importers` reads Ofsted's official statistics, its in-year activity
-and the community scrape; :mod:`ilacs.tables.tabular` writes the analyst CSV and reads
-it back. Users import them as :mod:`ilacs.importers` and :mod:`ilacs.tabular`. It may
-import the base, frameworks, model and reasoning layers, never another edge.
+- :mod:`ilacs.tables.engine`: the table engine every table goes through: reading a
+  file into rows with their lines, building or skipping each row with its reason,
+  and writing a table back that reads back exactly (atomically, spreadsheet-safe
+  on request).
+- :mod:`ilacs.tables.results`: what reading gives, :class:`~ilacs.tables.results.ImportResult`.
+- :mod:`ilacs.tables.columns`: which column holds which judgement, from the
+  framework packs' ids, labels and variants (no framework's words are written here).
+- :mod:`ilacs.tables.importers`: Ofsted's official statistics, its in-year activity
+  and the community scrape; users import it as :mod:`ilacs.importers`.
+- :mod:`ilacs.tables.tabular`: the analyst CSV export and its reader; users import
+  it as :mod:`ilacs.tabular`.
+
+It may import the base, frameworks, model and reasoning layers, never another edge.
 """

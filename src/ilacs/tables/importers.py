@@ -4,7 +4,9 @@ Each importer reads a CSV file (a path or a text stream) and returns an
 :class:`ImportResult`: the :class:`~ilacs.Inspection` built from each row it could
 take, and a :class:`SkippedRow` for each one it could not, with a short, stable
 :class:`Reason` and the detail (the column and the value). No row is ever dropped
-in silence: ``imported + skipped == rows_read``.
+in silence: ``imported + skipped == rows_read``. No column is either: a grade
+column the file lacks is listed in ``columns_missing``, and a column the importer
+does not recognise (a misspelt one, say) in ``columns_ignored``.
 
 - :func:`ofsted`: Ofsted's official statistics, the ILACS inspection history sheet
   ("Local authority inspection outcomes").
@@ -14,10 +16,13 @@ in silence: ``imported + skipped == rows_read``.
   published report since 2012.
 
 Every inspection is recorded under the framework version in force on its first
-day on site, with its authority resolved through :mod:`ilacs.authorities`. A
-graded inspection needs a grade for each judgement of its framework that the file
-has a column for; a row with a grade that is unreadable, unrecognised or missing
-is skipped, never guessed.
+day on site, with its authority resolved through :mod:`ilacs.authorities`. Which
+judgement a grade column holds is read from the framework packs
+(:mod:`ilacs.tables.columns`): Ofsted's statistics name the columns by the
+judgements' labels, the in-year sheets by their ids, the community scrape by the
+analyst export's columns. A graded inspection needs a grade for each judgement of
+its framework that the file has a column for; a row with a grade that is
+unreadable, unrecognised or missing is skipped, never guessed.
 
 >>> import io
 >>> from ilacs import importers
@@ -40,31 +45,38 @@ is skipped, never guessed.
 ('ilacs-2018', 'Requires improvement to be good')
 """
 
-import csv
-import enum
-import io
-import os
 import re
-from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
-from typing import Protocol, TextIO
+from collections.abc import Collection
 
 import attrs
 import pendulum
 
 from ilacs import frameworks
-from ilacs.base import validators as v
-from ilacs.errors import CsvFormatError, IlacsError, ValidationError
+from ilacs.errors import CsvFormatError, IlacsError
 from ilacs.frameworks.kinds import InspectionKind
 from ilacs.frameworks.pack import Framework
 from ilacs.model import authorities
 from ilacs.model.authority import LocalAuthority
 from ilacs.model.inspections import Inspection, Judgement
+from ilacs.tables.columns import GradeColumns, Naming
+from ilacs.tables.engine import (
+    DataSource,
+    ProgressCallback,
+    Row,
+    SkipRowError,
+    Table,
+    column_key,
+    read_table,
+    run,
+)
+from ilacs.tables.results import ImportResult, Reason, SkippedRow
 
 __all__ = [
     "CsvFormatError",
+    "DataSource",
     "ImportResult",
     "Progress",
+    "ProgressCallback",
     "Reason",
     "SkippedRow",
     "Source",
@@ -73,423 +85,12 @@ __all__ = [
     "ofsted",
 ]
 
-#: A CSV file to read: a path, or a text stream (opened with ``newline=""``).
-Source = str | os.PathLike[str] | TextIO
+#: The old name of :data:`~ilacs.tables.engine.DataSource`: a path, or a text stream.
+Source = DataSource
+#: The old name of :class:`~ilacs.tables.engine.ProgressCallback`.
+Progress = ProgressCallback
 
 _SPACES = re.compile(r"\s+")
-
-
-class Progress(Protocol):
-    """A callback told how far an import has gone, for a progress bar.
-
-    It is called with ``(0, total)`` before the first row and ``(done, total)``
-    after each row, where ``total`` is the number of rows below the header.
-
-    >>> from ilacs import importers
-    >>> calls = []
-    >>> result = importers.ofsted(
-    ...     "tests/data/ofsted_mi_ilacs_history_2018_2025.csv",
-    ...     progress=lambda done, total: calls.append((done, total)),
-    ... )
-    >>> calls[0], calls[-1], len(calls)
-    ((0, 271), (271, 271), 272)
-    """
-
-    def __call__(self, done: int, total: int, /) -> None:
-        """Told that ``done`` rows of ``total`` have been read."""
-
-
-class Reason(enum.Enum):
-    """Why a row was skipped: short and stable, so that rows can be counted by reason.
-
-    >>> Reason.NO_FIELDWORK_DATES.label
-    'no fieldwork dates'
-    """
-
-    #: The row has more or fewer cells than the header.
-    WRONG_CELL_COUNT = "wrong_cell_count"
-    #: A cell the row cannot do without is empty.
-    MISSING_VALUE = "missing_value"
-    #: No first day on site: an inspection cannot be placed without it.
-    NO_FIELDWORK_DATES = "no_fieldwork_dates"
-    #: A date cell is not a date, or not a day on the calendar.
-    BAD_DATE = "bad_date"
-    #: Another cell cannot be read (a number, a kind, a JSON list).
-    BAD_VALUE = "bad_value"
-    #: No framework version was in force on the first day on site.
-    NO_FRAMEWORK = "no_framework"
-    #: The inspection type is not one the importer knows.
-    UNKNOWN_KIND = "unknown_kind"
-    #: The framework in force did not make inspections of that type.
-    KIND_NOT_IN_FRAMEWORK = "kind_not_in_framework"
-    #: The authority's code and name are not in the registry.
-    UNKNOWN_AUTHORITY = "unknown_authority"
-    #: The authority's code and name name two different authorities.
-    AUTHORITY_MISMATCH = "authority_mismatch"
-    #: A grade cell is marked unreadable by the file's own parser.
-    UNREADABLE_GRADE = "unreadable_grade"
-    #: A grade cell holds text that is not a grade.
-    UNRECOGNISED_GRADE = "unrecognised_grade"
-    #: A graded inspection lacks a grade for a judgement of its framework.
-    MISSING_GRADE = "missing_grade"
-    #: A grade for a judgement the framework does not make, or on an ungraded visit.
-    UNEXPECTED_GRADE = "unexpected_grade"
-    #: The same authority, kind and first day on site as an earlier row.
-    DUPLICATE = "duplicate"
-    #: The model rejected the inspection (an on-site end before its start, say).
-    INVALID_INSPECTION = "invalid_inspection"
-
-    @property
-    def label(self) -> str:
-        """The reason in words, as summaries print it."""
-        return _REASON_LABELS[self]
-
-
-_REASON_LABELS = {
-    Reason.WRONG_CELL_COUNT: "wrong number of cells",
-    Reason.MISSING_VALUE: "missing value",
-    Reason.NO_FIELDWORK_DATES: "no fieldwork dates",
-    Reason.BAD_DATE: "unreadable date",
-    Reason.BAD_VALUE: "unreadable value",
-    Reason.NO_FRAMEWORK: "no framework in force",
-    Reason.UNKNOWN_KIND: "unknown inspection type",
-    Reason.KIND_NOT_IN_FRAMEWORK: "inspection type not in its framework",
-    Reason.UNKNOWN_AUTHORITY: "unknown authority",
-    Reason.AUTHORITY_MISMATCH: "authority code and name disagree",
-    Reason.UNREADABLE_GRADE: "unreadable grade",
-    Reason.UNRECOGNISED_GRADE: "unrecognised grade",
-    Reason.MISSING_GRADE: "missing grade",
-    Reason.UNEXPECTED_GRADE: "unexpected grade",
-    Reason.DUPLICATE: "duplicate",
-    Reason.INVALID_INSPECTION: "invalid inspection",
-}
-
-
-@attrs.frozen(kw_only=True)
-class SkippedRow:
-    """A row an importer could not take, and why.
-
-    Attributes:
-        line: the line of the file where the row starts (the header is line 1).
-        reason: why, short and stable.
-        detail: the particulars in words, naming the column and the value.
-        column: the column at fault, where there is one, as the header names it.
-        value: the cell at fault, where there is one.
-        raw: the row's cells as read.
-
-    >>> row = SkippedRow(
-    ...     line=14,
-    ...     reason=Reason.NO_FIELDWORK_DATES,
-    ...     detail="'inspection_start_date' is empty",
-    ...     column="inspection_start_date",
-    ...     value="",
-    ... )
-    >>> print(row)
-    line 14: no fieldwork dates: 'inspection_start_date' is empty
-    """
-
-    line: int = attrs.field(validator=[v.instance_of(int), v.at_least(1)])
-    reason: Reason = attrs.field(validator=v.instance_of(Reason))
-    detail: str = attrs.field(validator=v.instance_of(str))
-    column: str | None = attrs.field(default=None, validator=v.optional(v.instance_of(str)))
-    value: str | None = attrs.field(default=None, validator=v.optional(v.instance_of(str)))
-    raw: tuple[str, ...] = attrs.field(default=(), validator=v.tuple_of(v.instance_of(str)))
-
-    def __str__(self) -> str:
-        return f"line {self.line}: {self.reason.label}: {self.detail}"
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
-
-
-@attrs.frozen(kw_only=True)
-class ImportResult:
-    """What an import took and what it could not: every row is one or the other.
-
-    Attributes:
-        source: the file's path or the stream's name.
-        header: the file's column names, as read.
-        rows_read: the rows below the header (blank lines are not rows).
-        inspections: the inspections built, in the file's order.
-        lines: the line each inspection came from, in the same order.
-        skipped: each row not taken, with its reason, in the file's order.
-
-    >>> result = ImportResult(source="empty.csv", rows_read=0)
-    >>> print(result.summary())
-    0 rows read, 0 imported, 0 skipped
-    """
-
-    source: str = attrs.field(validator=v.instance_of(str))
-    header: tuple[str, ...] = attrs.field(default=(), validator=v.tuple_of(v.instance_of(str)))
-    rows_read: int = attrs.field(validator=[v.instance_of(int), v.at_least(0)])
-    inspections: tuple[Inspection, ...] = attrs.field(
-        default=(), validator=v.tuple_of(v.instance_of(Inspection))
-    )
-    lines: tuple[int, ...] = attrs.field(default=(), validator=v.tuple_of(v.instance_of(int)))
-    skipped: tuple[SkippedRow, ...] = attrs.field(
-        default=(), validator=v.tuple_of(v.instance_of(SkippedRow))
-    )
-
-    def __attrs_post_init__(self) -> None:
-        if len(self.lines) != len(self.inspections):
-            v.reject("lines", self.lines, "must give one line for each inspection")
-        if self.rows_read != len(self.inspections) + len(self.skipped):
-            v.reject(
-                "rows_read",
-                self.rows_read,
-                "must equal the inspections imported plus the rows skipped",
-            )
-
-    def __repr__(self) -> str:
-        return f"ImportResult({self.source!r}, {self.summary()!r})"
-
-    @property
-    def imported(self) -> int:
-        """How many rows became inspections."""
-        return len(self.inspections)
-
-    @property
-    def counts(self) -> dict[Reason, int]:
-        """How many rows were skipped for each reason, the commonest first."""
-        tally = Counter(row.reason for row in self.skipped)
-        return dict(sorted(tally.items(), key=lambda item: (-item[1], item[0].label)))
-
-    def summary(self) -> str:
-        """Rows read, imported and skipped, with the skipped rows counted by reason.
-
-        >>> from ilacs import importers
-        >>> result = importers.community("tests/data/ofsted_csc_ilacs_history.csv")
-        >>> print(result.summary())
-        497 rows read, 316 imported, 181 skipped: 178 no fieldwork dates, 2 unrecognised grade, 1 unreadable grade
-        """
-        text = (
-            f"{_plural(self.rows_read, 'row')} read, {self.imported} imported,"
-            f" {len(self.skipped)} skipped"
-        )
-        if not self.skipped:
-            return text
-        reasons = ", ".join(f"{count} {reason.label}" for reason, count in self.counts.items())
-        return f"{text}: {reasons}"
-
-
-# Reading a table.
-
-
-def _key(column: str) -> str:
-    """A column name as matched: trimmed, single-spaced and case-folded."""
-    return _SPACES.sub(" ", column.strip()).casefold()
-
-
-@attrs.frozen
-class _Table:
-    source: str
-    header: tuple[str, ...]
-    columns: dict[str, int]
-    rows: tuple[tuple[int, tuple[str, ...]], ...]
-
-
-def _open(source: Source) -> tuple[str, str]:
-    """The text of a path or stream, and a name to give it in messages."""
-    if isinstance(source, str | os.PathLike):
-        name = os.fspath(source)
-        try:
-            with open(name, encoding="utf-8-sig", newline="") as file:  # noqa: PTH123 (str paths welcome)
-                return file.read(), name
-        except OSError as error:
-            msg = f"cannot read {name!r}: {error.strerror or error}"
-            raise CsvFormatError(msg, source=name) from error
-        except UnicodeDecodeError as error:
-            msg = f"{name!r} is not UTF-8 text (byte {error.start} cannot be decoded)"
-            raise CsvFormatError(msg, source=name) from error
-    given = getattr(source, "name", None)
-    name = given if isinstance(given, str) else "<stream>"
-    try:
-        text: object = source.read()
-    except (OSError, UnicodeDecodeError, ValueError) as error:
-        msg = f"cannot read {name!r}: {error}"
-        raise CsvFormatError(msg, source=name) from error
-    except AttributeError:
-        msg = f"expected a path or a text stream, got {type(source).__name__}"
-        raise CsvFormatError(msg, source=name) from None
-    if not isinstance(text, str):
-        msg = f"{name!r} must be opened as text, not {type(text).__name__}"
-        raise CsvFormatError(msg, source=name)
-    return text.removeprefix("\ufeff"), name
-
-
-def _records(text: str, name: str) -> list[tuple[int, tuple[str, ...]]]:
-    """Every record of a CSV text with the line it starts on; blank lines are not records."""
-    reader = csv.reader(io.StringIO(text, newline=""))
-    records: list[tuple[int, tuple[str, ...]]] = []
-    try:
-        while True:
-            line = reader.line_num + 1
-            try:
-                cells = next(reader)
-            except StopIteration:
-                return records
-            if cells:
-                records.append((line, tuple(cells)))
-    except csv.Error as error:
-        msg = f"{name!r} is not a readable CSV file: line {reader.line_num}: {error}"
-        raise CsvFormatError(msg, source=name, line=reader.line_num) from error
-
-
-def _read_table(
-    source: Source,
-    *,
-    what: str,
-    required: Sequence[str],
-    known: Callable[[str], bool] | None = None,
-) -> _Table:
-    """Read a CSV file whole: its header and its rows, each with the line it starts on.
-
-    ``required`` names the columns the table must have (matched by :func:`_key`).
-    With ``known``, a column whose key it rejects is an error, so that a misspelt
-    column is never ignored.
-    """
-    text, name = _open(source)
-    records = _records(text, name)
-    if not records:
-        msg = f"{name!r} is empty: {what} starts with a header row"
-        raise CsvFormatError(msg, source=name)
-    (first, header), rows = records[0], tuple(records[1:])
-    columns: dict[str, int] = {}
-    for position, column in enumerate(header):
-        key = _key(column)
-        if key in columns:
-            msg = f"{name!r} has the column {column.strip()!r} twice"
-            raise CsvFormatError(msg, source=name, line=first)
-        columns[key] = position
-    missing = tuple(column for column in required if _key(column) not in columns)
-    if missing:
-        listing = ", ".join(map(repr, missing))
-        msg = f"{name!r} is not {what}: it lacks the column(s) {listing}"
-        raise CsvFormatError(msg, source=name, line=first, missing=missing)
-    unknown = [column.strip() for column in header if known and not known(_key(column))]
-    if unknown:
-        listing = ", ".join(map(repr, unknown))
-        msg = f"{name!r} has column(s) that {what} does not have: {listing}"
-        raise CsvFormatError(msg, source=name, line=first)
-    return _Table(source=name, header=header, columns=columns, rows=rows)
-
-
-class _SkipRowError(Exception):
-    """Raised while building a row's inspection: the row is skipped, for this reason."""
-
-    def __init__(
-        self, reason: Reason, detail: str, *, column: str | None = None, value: str | None = None
-    ) -> None:
-        super().__init__(detail)
-        self.reason = reason
-        self.detail = detail
-        self.column = column
-        self.value = value
-
-
-@attrs.frozen
-class _Row:
-    table: _Table
-    line: int
-    cells: tuple[str, ...]
-
-    def has(self, key: str) -> bool:
-        return key in self.table.columns
-
-    def column(self, key: str) -> str:
-        """The column as the header names it (the key itself when the file lacks it)."""
-        position = self.table.columns.get(key)
-        return key if position is None else self.table.header[position].strip()
-
-    def raw(self, key: str) -> str:
-        """The cell exactly as read; empty when the file has no such column."""
-        position = self.table.columns.get(key)
-        return "" if position is None else self.cells[position]
-
-    def text(self, key: str) -> str:
-        """The cell with white space trimmed."""
-        return self.raw(key).strip()
-
-    def skip(self, reason: Reason, key: str, rule: str) -> _SkipRowError:
-        """The error that skips this row, naming the column and its value."""
-        column, value = self.column(key), self.raw(key)
-        got = f" (got {value!r})" if value else ""
-        return _SkipRowError(reason, f"{column!r} {rule}{got}", column=column, value=value)
-
-
-Build = Callable[[_Row], Inspection]
-
-
-def _run(
-    table: _Table,
-    build: Build,
-    *,
-    progress: Progress | None,
-    fields: Mapping[str, str],
-    duplicates: bool,
-) -> ImportResult:
-    """Build an inspection from each row, or record why not; ``fields`` maps model fields to columns."""
-    inspections: list[Inspection] = []
-    lines: list[int] = []
-    skipped: list[SkippedRow] = []
-    first: dict[tuple[object, ...], tuple[int, Inspection]] = {}
-    total = len(table.rows)
-    if progress is not None:
-        progress(0, total)
-    for done, (line, cells) in enumerate(table.rows, start=1):
-        row = _Row(table, line, cells)
-        try:
-            if len(cells) != len(table.header):
-                detail = f"expected {len(table.header)} cells, as the header has, got {len(cells)}"
-                raise _SkipRowError(Reason.WRONG_CELL_COUNT, detail)  # noqa: TRY301 (one path for every skip)
-            try:
-                inspection = build(row)
-            except ValidationError as error:
-                field = (error.field or "").split("[")[0].split(".")[0]
-                key = fields.get(field)
-                column = row.column(key) if key is not None else None
-                value = row.raw(key) if key is not None else None
-                # The model's message names its field; name the file's column too.
-                where = f"{column!r}: " if column and column != error.field else ""
-                raise _SkipRowError(
-                    Reason.INVALID_INSPECTION, f"{where}{error}", column=column, value=value
-                ) from error
-            if duplicates:
-                identity = (inspection.authority, inspection.kind, inspection.on_site_start)
-                if identity in first:
-                    earlier, kept = first[identity]
-                    same = "identical" if kept == inspection else "not identical; the first is kept"
-                    detail = (
-                        f"duplicate of line {earlier}: the same authority, kind and first day"
-                        f" on site ({same})"
-                    )
-                    raise _SkipRowError(Reason.DUPLICATE, detail, value=str(earlier))  # noqa: TRY301
-                first[identity] = (line, inspection)
-        except _SkipRowError as skip:
-            skipped.append(
-                SkippedRow(
-                    line=line,
-                    reason=skip.reason,
-                    detail=skip.detail,
-                    column=skip.column,
-                    value=skip.value,
-                    raw=cells,
-                )
-            )
-        else:
-            inspections.append(inspection)
-            lines.append(line)
-        if progress is not None:
-            progress(done, total)
-    return ImportResult(
-        source=table.source,
-        header=table.header,
-        rows_read=total,
-        inspections=tuple(inspections),
-        lines=tuple(lines),
-        skipped=tuple(skipped),
-    )
 
 
 # Cells of the national files.
@@ -498,7 +99,7 @@ _ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 _DAY_MONTH_YEAR = re.compile(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{2}|[0-9]{4})")
 
 
-def _date(row: _Row, key: str) -> pendulum.Date | None:
+def _date(row: Row, key: str) -> pendulum.Date | None:
     """A date as the national files write it: yyyy-mm-dd, dd/mm/yyyy or dd/mm/yy (20yy)."""
     text = row.text(key)
     if not text:
@@ -516,7 +117,7 @@ def _date(row: _Row, key: str) -> pendulum.Date | None:
         raise row.skip(Reason.BAD_DATE, key, "is not a day on the calendar") from None
 
 
-def _start(row: _Row, key: str) -> tuple[pendulum.Date, Framework]:
+def _start(row: Row, key: str) -> tuple[pendulum.Date, Framework]:
     """The first day on site, required, and the framework in force that day."""
     start = _date(row, key)
     if start is None:
@@ -525,16 +126,16 @@ def _start(row: _Row, key: str) -> tuple[pendulum.Date, Framework]:
         return start, frameworks.for_date(start)
     except IlacsError as error:
         column = row.column(key)
-        raise _SkipRowError(
+        raise SkipRowError(
             Reason.NO_FRAMEWORK, f"{column!r}: {error}", column=column, value=row.raw(key)
         ) from error
 
 
-def _optional_text(row: _Row, key: str) -> str | None:
+def _optional_text(row: Row, key: str) -> str | None:
     return _SPACES.sub(" ", row.text(key)) or None
 
 
-def _authority(row: _Row, *keys: str) -> LocalAuthority:
+def _authority(row: Row, *keys: str) -> LocalAuthority:
     """The registry's authority for a row's codes and name, tried in the order given.
 
     The first key that resolves decides; a later one that names another authority
@@ -554,10 +155,10 @@ def _authority(row: _Row, *keys: str) -> LocalAuthority:
         if not unknown:
             listing = " or ".join(repr(row.column(key)) for key in keys if row.has(key))
             detail = f"no authority: {listing} {'is' if len(keys) == 1 else 'are'} empty"
-            raise _SkipRowError(Reason.MISSING_VALUE, detail, column=row.column(keys[-1]), value="")
+            raise SkipRowError(Reason.MISSING_VALUE, detail, column=row.column(keys[-1]), value="")
         key = unknown[-1][0]
         detail = "; ".join(f"{row.column(k)!r}: {error}" for k, error in unknown)
-        raise _SkipRowError(
+        raise SkipRowError(
             Reason.UNKNOWN_AUTHORITY, detail, column=row.column(key), value=row.raw(key)
         )
     key, chosen = found[0]
@@ -567,7 +168,7 @@ def _authority(row: _Row, *keys: str) -> LocalAuthority:
                 f"{row.column(key)!r} {row.raw(key)!r} is {chosen.name!r} but"
                 f" {row.column(other_key)!r} {row.raw(other_key)!r} is {other.name!r}"
             )
-            raise _SkipRowError(
+            raise SkipRowError(
                 Reason.AUTHORITY_MISMATCH,
                 detail,
                 column=row.column(other_key),
@@ -576,21 +177,9 @@ def _authority(row: _Row, *keys: str) -> LocalAuthority:
     return chosen.authority
 
 
-# Which judgement area a national file's grade column stands for depends on the
-# framework version: Ofsted's "children in care" column carries the 2018 combined
-# judgement for inspections under ilacs-2018, and SIF's looked-after judgement
-# before that. Each slot names the area ids it may be, in the built-in packs.
-_SLOT_AREAS: dict[str, tuple[str, ...]] = {
-    "overall": ("overall_effectiveness",),
-    "leaders": ("leaders", "leadership"),
-    "help_and_protection": ("help_and_protection",),
-    "in_care": (
-        "children_in_care",
-        "children_in_care_and_care_leavers",
-        "looked_after_and_permanence",
-    ),
-    "care_leavers": ("care_leavers",),
-}
+# Grade cells. Which judgement each grade column holds, under each framework version,
+# is read from the packs by GradeColumns.
+
 # The community scrape's own words for "no such judgement" and "could not read it".
 _NO_JUDGEMENT = frozenset({"inspection_pre_dates_judgement", "not_reported_post_reform"})
 _UNREADABLE = frozenset({"data_unreadable"})
@@ -603,12 +192,8 @@ _PRIORITY = (
 )
 
 
-def _area(framework: Framework, slot: str) -> str | None:
-    return next((area for area in _SLOT_AREAS[slot] if area in framework.area_ids), None)
-
-
 def _judge(
-    row: _Row, key: str, area: str | None, framework: Framework, kind: InspectionKind
+    row: Row, key: str, area: str | None, framework: Framework, kind: InspectionKind
 ) -> Judgement | tuple[Reason, str] | None:
     """One grade cell: a judgement, a problem (reason, words), or None for no judgement."""
     graded = kind in framework.graded_kinds()
@@ -637,31 +222,42 @@ def _judge(
 
 
 def _judgements(
-    row: _Row, framework: Framework, kind: InspectionKind, slots: Mapping[str, str]
+    row: Row, framework: Framework, kind: InspectionKind, grades: GradeColumns
 ) -> tuple[Judgement, ...]:
-    """The judgements of a row's grade columns (slot -> column key), by the framework's areas."""
+    """The judgements of a row's grade columns, by the areas they hold under its framework."""
     found: dict[str, Judgement] = {}
     problems: list[tuple[Reason, str, str]] = []  # reason, words, column key
-    for slot, key in slots.items():
-        if row.has(key):
-            outcome = _judge(row, key, _area(framework, slot), framework, kind)
-            if isinstance(outcome, Judgement):
-                found[outcome.area] = outcome
-            elif outcome is not None:
-                problems.append((*outcome, key))
+    for key, area in grades.holding(framework).items():
+        outcome = _judge(row, key, area, framework, kind)
+        if isinstance(outcome, Judgement):
+            found[outcome.area] = outcome
+        elif outcome is not None:
+            problems.append((*outcome, key))
     if problems:
         problems.sort(key=lambda problem: _PRIORITY.index(problem[0]))
         reason, _, key = problems[0]
         detail = "; ".join(words for _, words, _ in problems)
-        raise _SkipRowError(reason, detail, column=row.column(key), value=row.raw(key))
+        raise SkipRowError(reason, detail, column=row.column(key), value=row.raw(key))
     return tuple(found[area] for area in framework.area_ids if area in found)
 
 
-def _kind_in(row: _Row, key: str, kind: InspectionKind, framework: Framework) -> InspectionKind:
+def _kind_in(row: Row, key: str, kind: InspectionKind, framework: Framework) -> InspectionKind:
     if kind not in {entry.kind for entry in framework.inspection_kinds}:
         rule = f"names a {kind.value!r} inspection, which {framework.id} does not make"
         raise row.skip(Reason.KIND_NOT_IN_FRAMEWORK, key, rule)
     return kind
+
+
+def _reported(
+    result: ImportResult, table: Table, grades: GradeColumns, known: Collection[str]
+) -> ImportResult:
+    """The result with the grade columns it lacks and the columns it did not read."""
+    read = {*map(column_key, known), *grades.headers}
+    return attrs.evolve(
+        result,
+        columns_missing=grades.missing(result.inspections),
+        columns_ignored=table.columns_other_than(read),
+    )
 
 
 # Ofsted's official statistics.
@@ -687,47 +283,24 @@ _OFSTED_TYPES = (
 )
 
 
-def _ofsted_kind(row: _Row, key: str, framework: Framework) -> InspectionKind:
-    kind = _OFSTED_KINDS.get(_key(row.text(key)))
+def _ofsted_kind(row: Row, key: str, framework: Framework) -> InspectionKind:
+    kind = _OFSTED_KINDS.get(column_key(row.text(key)))
     if kind is None:
         known = ", ".join(map(repr, _OFSTED_TYPES))
         raise row.skip(Reason.UNKNOWN_KIND, key, f"must be an inspection type such as {known}")
     return _kind_in(row, key, kind, framework)
 
 
-_OFSTED_CODE = _key("Local authority area code")
-_OFSTED_NAME = _key("Local authority name")
-_OFSTED_START = _key("Inspection date")
-_OFSTED_PUBLISHED = _key("Publication date")
-_OFSTED_TYPE = _key("Inspection type")
-# Each grade column, with the wordings of older releases.
-_OFSTED_GRADES = {
-    "overall": ("Overall effectiveness",),
-    "leaders": (
-        "The impact of leaders on social work practice with children and families",
-        "The impact of leaders on practice with children and families",
-    ),
-    "help_and_protection": (
-        "The experiences and progress of children who need help and protection",
-    ),
-    "in_care": (
-        "The experiences and progress of children in care",
-        "The experiences and progress of children in care and care leavers",
-    ),
-    "care_leavers": ("The experiences and progress of care leavers",),
-}
+_OFSTED_CODE = column_key("Local authority area code")
+_OFSTED_NAME = column_key("Local authority name")
+_OFSTED_START = column_key("Inspection date")
+_OFSTED_PUBLISHED = column_key("Publication date")
+_OFSTED_TYPE = column_key("Inspection type")
+# Columns of the release that the model has no place for, or that the registry knows.
+_OFSTED_UNREAD = ("source_release", "Local authority status", "Ofsted region")
 
 
-def _slots(table: _Table, wordings: Mapping[str, tuple[str, ...]]) -> dict[str, str]:
-    """Each slot's column key in this file (the first wording it has)."""
-    found = {}
-    for slot, options in wordings.items():
-        keys = [_key(option) for option in options]
-        found[slot] = next((key for key in keys if key in table.columns), keys[0])
-    return found
-
-
-def ofsted(source: Source, *, progress: Progress | None = None) -> ImportResult:
+def ofsted(source: DataSource, *, progress: ProgressCallback | None = None) -> ImportResult:
     """Import Ofsted's official ILACS inspection history ("Local authority inspection outcomes").
 
     Columns are matched by Ofsted's names, in any letter case:
@@ -737,26 +310,28 @@ def ofsted(source: Source, *, progress: Progress | None = None) -> ImportResult:
       the file gives no last day and no off-site week.
     - "Publication date" is the day Ofsted published the report (``published``).
     - "Local authority area code" (an ONS code) and then "Local authority name" find
-      the authority in :mod:`ilacs.authorities`; the status and region columns, and
-      any column the importer does not know, are not read.
-    - The grade columns map to judgement areas by framework version: the "children
-      in care" column is ``children_in_care_and_care_leavers`` under ilacs-2018 and
-      ``children_in_care`` from ilacs-2023; an empty cell is no judgement where the
-      framework makes none (care leavers before 2023, overall from April 2026).
+      the authority in :mod:`ilacs.authorities`; the release, status and region
+      columns are not read.
+    - The grade columns are named by the judgements' labels in the packs, and map
+      to judgement areas by framework version: the "children in care" column is
+      ``children_in_care_and_care_leavers`` under ilacs-2018 (whose pack accepts
+      that heading for it) and ``children_in_care`` from ilacs-2023; an empty cell
+      is no judgement where the framework makes none (care leavers before 2023,
+      overall from April 2026).
 
     >>> from ilacs import importers
     >>> result = importers.ofsted("tests/data/ofsted_mi_ilacs_history_2018_2025.csv")
     >>> print(result.summary())
     271 rows read, 271 imported, 0 skipped
     """
-    table = _read_table(
+    table = read_table(
         source,
         what="Ofsted's ILACS inspection history",
         required=("Local authority name", "Inspection date", "Inspection type"),
     )
-    slots = _slots(table, _OFSTED_GRADES)
+    grades = GradeColumns.of(table.header, naming=Naming.LABEL)
 
-    def build(row: _Row) -> Inspection:
+    def build(row: Row) -> Inspection:
         start, framework = _start(row, _OFSTED_START)
         kind = _ofsted_kind(row, _OFSTED_TYPE, framework)
         return Inspection(
@@ -765,25 +340,22 @@ def ofsted(source: Source, *, progress: Progress | None = None) -> ImportResult:
             on_site_start=start,
             published=_date(row, _OFSTED_PUBLISHED),
             framework=framework.id,
-            judgements=_judgements(row, framework, kind, slots),
+            judgements=_judgements(row, framework, kind, grades),
         )
 
     fields = {"on_site_start": _OFSTED_START, "published": _OFSTED_PUBLISHED}
-    return _run(table, build, progress=progress, fields=fields, duplicates=True)
+    result = run(table, build, progress=progress, fields=fields, duplicates=True)
+    read = (_OFSTED_CODE, _OFSTED_NAME, _OFSTED_START, _OFSTED_PUBLISHED, _OFSTED_TYPE)
+    return _reported(result, table, grades, (*read, *_OFSTED_UNREAD))
 
 
 # Ofsted's in-year activity sheets.
 
-_INYEAR_GRADES = {
-    "overall": ("overall",),
-    "leaders": ("leaders",),
-    "help_and_protection": ("help_and_protection",),
-    "in_care": ("children_in_care",),
-    "care_leavers": ("care_leavers",),
-}
+_INYEAR_READ = ("la_name", "la_code", "type", "visit_date", "published", "visit_theme")
+_INYEAR_UNREAD = ("source_release", "region")
 
 
-def inyear(source: Source, *, progress: Progress | None = None) -> ImportResult:
+def inyear(source: DataSource, *, progress: ProgressCallback | None = None) -> ImportResult:
     """Import Ofsted's in-year activity: focused and monitoring visits, short and standard inspections.
 
     The columns are those of the merged in-year sheets (``la_name``, ``la_code``,
@@ -793,9 +365,11 @@ def inyear(source: Source, *, progress: Progress | None = None) -> ImportResult:
       the history sheet's "Inspection date"); ``published`` is Ofsted's publication
       day, where the release gives it.
     - ``visit_theme`` is the visit's ``topic``.
-    - ``la_code`` (an ONS code, where given) and then ``la_name`` find the authority.
-    - The grade columns map to judgement areas by framework version, as in
-      :func:`ofsted`; a visit carries no grades.
+    - ``la_code`` (an ONS code, where given) and then ``la_name`` find the authority;
+      the release and region columns are not read.
+    - The grade columns are named by the judgements' ids (``overall`` is the short
+      name the packs give overall effectiveness) and map to judgement areas by
+      framework version, as in :func:`ofsted`; a visit carries no grades.
 
     The sheets of several releases overlap, so a row with the same authority, kind
     and first day on site as an earlier one is skipped as a duplicate naming it.
@@ -805,12 +379,12 @@ def inyear(source: Source, *, progress: Progress | None = None) -> ImportResult:
     >>> print(result.summary())
     330 rows read, 330 imported, 0 skipped
     """
-    table = _read_table(
+    table = read_table(
         source, what="Ofsted's in-year activity", required=("la_name", "type", "visit_date")
     )
-    slots = _slots(table, _INYEAR_GRADES)
+    grades = GradeColumns.of(table.header, naming=Naming.SHORT)
 
-    def build(row: _Row) -> Inspection:
+    def build(row: Row) -> Inspection:
         start, framework = _start(row, "visit_date")
         kind = _ofsted_kind(row, "type", framework)
         return Inspection(
@@ -819,12 +393,13 @@ def inyear(source: Source, *, progress: Progress | None = None) -> ImportResult:
             on_site_start=start,
             published=_date(row, "published"),
             framework=framework.id,
-            judgements=_judgements(row, framework, kind, slots),
+            judgements=_judgements(row, framework, kind, grades),
             topic=_optional_text(row, "visit_theme"),
         )
 
     fields = {"on_site_start": "visit_date", "published": "published", "topic": "visit_theme"}
-    return _run(table, build, progress=progress, fields=fields, duplicates=True)
+    result = run(table, build, progress=progress, fields=fields, duplicates=True)
+    return _reported(result, table, grades, (*_INYEAR_READ, *_INYEAR_UNREAD))
 
 
 # The community scrape.
@@ -838,27 +413,16 @@ _COMMUNITY_COLUMNS = (
     "inspection_start_date",
     "inspection_end_date",
     "inspection_link",
-    "overall_effectiveness_grade",
-    "impact_of_leaders_grade",
-    "help_and_protection_grade",
-    "in_care_grade",
-    "care_leavers_grade",
 )
-_COMMUNITY_GRADES = {
-    "overall": "overall_effectiveness_grade",
-    "leaders": "impact_of_leaders_grade",
-    "help_and_protection": "help_and_protection_grade",
-    "in_care": "in_care_grade",
-    "care_leavers": "care_leavers_grade",
-}
+_COMMUNITY_UNREAD = ("pdf_filename", "parser_version")
 
 
-def _community_kind(row: _Row, framework: Framework) -> InspectionKind:
+def _community_kind(row: Row, framework: Framework) -> InspectionKind:
     """The scrape's ``inspection_framework``, which it infers from the length of fieldwork."""
     kinds = {entry.kind for entry in framework.inspection_kinds}
     if InspectionKind.SINGLE_INSPECTION in kinds and InspectionKind.STANDARD not in kinds:
         return InspectionKind.SINGLE_INSPECTION  # SIF had one kind of full inspection
-    text = _key(row.text("inspection_framework"))
+    text = column_key(row.text("inspection_framework"))
     if text == "short":
         kind = InspectionKind.SHORT
     elif text == "standard" or text.startswith("inspection duration longer than standard"):
@@ -868,7 +432,7 @@ def _community_kind(row: _Row, framework: Framework) -> InspectionKind:
     return _kind_in(row, "inspection_framework", kind, framework)
 
 
-def community(source: Source, *, progress: Progress | None = None) -> ImportResult:
+def community(source: DataSource, *, progress: ProgressCallback | None = None) -> ImportResult:
     """Import the community "ofsted-ilacs-scrape-tool" record of every published report.
 
     - ``inspection_start_date`` and ``inspection_end_date`` (dd/mm/yyyy) are the
@@ -876,12 +440,15 @@ def community(source: Source, *, progress: Progress | None = None) -> ImportResu
       fieldwork dates"): the SIF-era rows, and three reports whose dates the scrape
       could not read.
     - ``publication_date`` (dd/mm/yy, read as 20yy) is ``published``;
-      ``inspector_name`` the lead inspector; ``inspection_link`` the source URL.
+      ``inspector_name`` the lead inspector; ``inspection_link`` the source URL;
+      ``pdf_filename`` and ``parser_version`` are not read.
     - ``urn`` and then ``local_authority`` find the authority in the registry.
     - ``inspection_framework`` ("short" or "standard", inferred by the scrape from
       the length of fieldwork; "longer than standard" is taken as standard) is the
       kind; under SIF every inspection is a single inspection.
-    - Grades are read by framework version as in :func:`ofsted`. The sentinels
+    - The grade columns are named as the analyst export names them
+      (``impact_of_leaders_grade``, ``in_care_grade``, ...) and are read by
+      framework version as in :func:`ofsted`. The sentinels
       ``inspection_pre_dates_judgement`` and ``not_reported_post_reform`` mean no
       judgement; ``data_unreadable`` where the framework makes the judgement, text
       that is not a grade ("to requires improvement") and an empty cell for a
@@ -893,9 +460,10 @@ def community(source: Source, *, progress: Progress | None = None) -> ImportResu
     >>> [(row.line, row.column, row.value) for row in bad]
     [(329, 'help_and_protection_grade', 'to requires improvement'), (415, 'help_and_protection_grade', 'to requires improvement')]
     """
-    table = _read_table(source, what="the community ILACS history", required=_COMMUNITY_COLUMNS)
+    table = read_table(source, what="the community ILACS history", required=_COMMUNITY_COLUMNS)
+    grades = GradeColumns.of(table.header, naming=Naming.COLUMN)
 
-    def build(row: _Row) -> Inspection:
+    def build(row: Row) -> Inspection:
         start, framework = _start(row, "inspection_start_date")
         kind = _community_kind(row, framework)
         return Inspection(
@@ -906,7 +474,7 @@ def community(source: Source, *, progress: Progress | None = None) -> ImportResu
             published=_date(row, "publication_date"),
             framework=framework.id,
             lead_inspector=_optional_text(row, "inspector_name"),
-            judgements=_judgements(row, framework, kind, _COMMUNITY_GRADES),
+            judgements=_judgements(row, framework, kind, grades),
             source_url=row.text("inspection_link") or None,
         )
 
@@ -917,4 +485,5 @@ def community(source: Source, *, progress: Progress | None = None) -> ImportResu
         "lead_inspector": "inspector_name",
         "source_url": "inspection_link",
     }
-    return _run(table, build, progress=progress, fields=fields, duplicates=True)
+    result = run(table, build, progress=progress, fields=fields, duplicates=True)
+    return _reported(result, table, grades, (*_COMMUNITY_COLUMNS, *_COMMUNITY_UNREAD))

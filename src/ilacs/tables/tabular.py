@@ -13,21 +13,31 @@ The columns, in order:
 - ``off_site_start``, ``on_site_start``, ``on_site_end``, ``report_received``,
   ``published``: ISO 8601 dates;
 - ``lead_inspector``, ``topic``;
-- one grade column per judgement area, named as analysts already name them:
-  ``overall_effectiveness_grade``, ``impact_of_leaders_grade``,
+- one grade column per judgement area, named as the framework packs name it (see
+  :mod:`ilacs.tables.columns`): the built-in packs name the columns as analysts
+  already do, ``overall_effectiveness_grade``, ``impact_of_leaders_grade``,
   ``help_and_protection_grade``, ``in_care_grade``, ``care_leavers_grade`` (as the
-  community scrape names them), ``in_care_and_care_leavers_grade`` for the 2018
-  combined judgement, and ``<area id>_grade`` for any other area (SIF's, or a
-  framework a user registered), added only when an inspection has one;
+  community scrape names them) and ``in_care_and_care_leavers_grade`` for the 2018
+  combined judgement, and every export has them (:data:`GRADE_COLUMNS`); any other
+  area (SIF's, or one of a framework a user registered) gets ``<area id>_grade``,
+  added only when an inspection has one;
 - ``improvement_areas`` and ``priority_actions``: JSON lists, in the same shape as
   the JSON documents of :mod:`ilacs.serialisation` (empty when there are none);
 - ``judgement_order``: empty unless an inspection's judgements are not in its
   framework's order, when it lists their area ids, so that order survives too;
 - ``source_url``.
 
-An empty cell is "none": no code, no date, no judgement. Grades are written as
-Ofsted's labels ("Requires improvement to be good"), whatever the framework; the
-reader takes labels or enum values in any letter case.
+An empty cell is "none": no code, no date, no judgement. Grades are written as the
+framework's grade scale prints them ("Requires improvement to be good" from 2018,
+"Requires improvement" under SIF, a registered framework's own labels); the reader
+takes those labels, Ofsted's, or the enum's values, in any letter case.
+
+What is written is read back exactly, or refused: a cell that holds a line break or
+a lone carriage return is quoted, and text longer than a CSV reader takes in one
+cell (131,072 characters) is a :class:`~ilacs.errors.ValidationError`. With
+``spreadsheet_safe=True``, a cell that a spreadsheet would run as a formula gets an
+apostrophe in front, which :func:`from_csv` with ``spreadsheet_safe=True`` takes
+off again (:func:`~ilacs.tables.engine.escape_formula`).
 
 Improvement areas and priority actions do not fit a flat row, so they are carried
 whole as JSON rather than dropped: an analyst can ignore the column, and the round
@@ -58,14 +68,11 @@ trip stays exact.
 True
 """
 
-import csv
-import io
 import json
-import os
 import re
-from collections.abc import Callable, Iterable
-from typing import TextIO
+from collections.abc import Callable, Iterable, Iterator, Mapping
 
+import attrs
 import pendulum
 
 from ilacs import frameworks
@@ -74,19 +81,22 @@ from ilacs.base import validators as v
 from ilacs.errors import IlacsError, ValidationError
 from ilacs.frameworks.grades import Grade
 from ilacs.frameworks.kinds import InspectionKind
-from ilacs.frameworks.pack import IDENTIFIER
+from ilacs.frameworks.pack import IDENTIFIER, AreaRole, Framework
 from ilacs.model.authority import LocalAuthority
 from ilacs.model.inspections import ImprovementArea, Inspection, Judgement
-from ilacs.tables.importers import (
-    ImportResult,
-    Progress,
-    Reason,
-    Source,
-    _read_table,
-    _Row,
-    _run,
-    _SkipRowError,
+from ilacs.tables.columns import GRADE_SUFFIX, explicit_column
+from ilacs.tables.engine import (
+    DataSource,
+    DataTarget,
+    ProgressCallback,
+    Row,
+    SkipRowError,
+    csv_text,
+    read_table,
+    run,
+    write_text,
 )
+from ilacs.tables.results import ImportResult, Reason
 
 __all__ = [
     "GRADE_COLUMNS",
@@ -97,19 +107,68 @@ __all__ = [
     "write_csv",
 ]
 
-#: The grade column of each judgement area of the built-in ILACS packs, in the
-#: order they are written; any other area's column is ``<area id>_grade``.
-GRADE_COLUMNS = {
-    "overall_effectiveness": "overall_effectiveness_grade",
-    "leaders": "impact_of_leaders_grade",
-    "help_and_protection": "help_and_protection_grade",
-    "children_in_care": "in_care_grade",
-    "care_leavers": "care_leavers_grade",
-    "children_in_care_and_care_leavers": "in_care_and_care_leavers_grade",
-}
-_AREA_OF = {column: area for area, column in GRADE_COLUMNS.items()}
 _AREA = re.compile(IDENTIFIER)
-_SUFFIX = "_grade"
+_ROLES = tuple(AreaRole)
+
+
+@attrs.frozen
+class _Columns:
+    """The analyst columns the registered packs name: by area id, and back."""
+
+    by_area: dict[str, str]
+    by_column: dict[str, str]
+
+    @classmethod
+    def registered(cls) -> "_Columns":
+        named: list[tuple[int, str, str]] = []  # role, area id, column: newest pack first
+        for framework in reversed(frameworks.all()):
+            for area in framework.judgement_areas:
+                column = explicit_column(area)
+                if column is not None:
+                    named.append((_ROLES.index(area.role), area.id, column))
+        by_area: dict[str, str] = {}
+        by_column: dict[str, str] = {}
+        # Overall first, then leadership, then practice, each the newest pack's first.
+        for _, area_id, column in sorted(named, key=lambda entry: entry[0]):
+            if area_id not in by_area and column not in by_column:
+                by_area[area_id] = column
+                by_column[column] = area_id
+        return cls(by_area=by_area, by_column=by_column)
+
+    def column(self, area: str) -> str:
+        return self.by_area.get(area, f"{area}{GRADE_SUFFIX}")
+
+    def area(self, column: str) -> str | None:
+        if column in self.by_column:
+            return self.by_column[column]
+        area = column.removesuffix(GRADE_SUFFIX)
+        if area != column and _AREA.fullmatch(area) and self.column(area) == column:
+            return area
+        return None
+
+
+class _GradeColumns(Mapping[str, str]):
+    """The registered packs' named grade columns, as they are when read."""
+
+    def __getitem__(self, area: str) -> str:
+        return _Columns.registered().by_area[area]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_Columns.registered().by_area)
+
+    def __len__(self) -> int:
+        return len(_Columns.registered().by_area)
+
+    def __repr__(self) -> str:
+        return repr(_Columns.registered().by_area)
+
+
+#: The grade column of each judgement area whose column the registered packs name
+#: (a variant spelt as a grade column, such as ``in_care_grade``), in the order
+#: they are written: every export has these columns. Any other area's column is
+#: ``<area id>_grade``, written when an inspection has that judgement. A live view:
+#: it follows the packs registered when it is read.
+GRADE_COLUMNS: Mapping[str, str] = _GradeColumns()
 _BEFORE = (
     "local_authority",
     "urn",
@@ -138,16 +197,17 @@ _FIELDS = {
 }
 _DATES = ("off_site_start", "on_site_start", "on_site_end", "report_received", "published")
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-_NUMBER = re.compile(r"[0-9]{1,12}")
+# Longer than any URN the model takes (2**53 - 1 has 16 digits), short enough to read.
+_NUMBER = re.compile(r"[0-9]{1,20}")
 
 
 def column_of_area(area: str) -> str:
-    """The grade column of a judgement area.
+    """The grade column of a judgement area, as the registered packs name it.
 
     >>> column_of_area("leaders"), column_of_area("adoption_performance")
     ('impact_of_leaders_grade', 'adoption_performance_grade')
     """
-    return GRADE_COLUMNS.get(area, f"{area}{_SUFFIX}")
+    return _Columns.registered().column(area)
 
 
 def area_of_column(column: str) -> str | None:
@@ -156,12 +216,7 @@ def area_of_column(column: str) -> str | None:
     >>> area_of_column("in_care_grade"), area_of_column("published")
     ('children_in_care', None)
     """
-    if column in _AREA_OF:
-        return _AREA_OF[column]
-    area = column.removesuffix(_SUFFIX)
-    if area != column and _AREA.fullmatch(area) and area not in GRADE_COLUMNS:
-        return area
-    return None
+    return _Columns.registered().area(column)
 
 
 def _framework_order(framework_id: str) -> tuple[str, ...] | None:
@@ -182,16 +237,15 @@ def _canonical(areas: Iterable[str], framework_id: str, by_column: list[str]) ->
     return sorted(areas, key=lambda a: (rank.get(a, len(rank)), position.get(a, 0)))
 
 
-def _grade_columns(inspections: list[Inspection]) -> list[str]:
-    columns = list(GRADE_COLUMNS.values())
+def _grade_columns(inspections: list[Inspection], names: _Columns) -> list[str]:
+    columns = list(names.by_area.values())
     for inspection in inspections:
         for judgement in inspection.judgements:
-            column = column_of_area(judgement.area)
-            if area_of_column(column) != judgement.area:
+            column = names.column(judgement.area)
+            if names.area(column) != judgement.area:
                 msg = (
                     f"judgement area {judgement.area!r} of {inspection!r} would be written"
-                    f" to the column {column!r}, which belongs to"
-                    f" {area_of_column(column)!r}"
+                    f" to the column {column!r}, which belongs to {names.area(column)!r}"
                 )
                 raise ValidationError(msg, field="judgements", value=judgement.area)
             if column not in columns:
@@ -199,17 +253,32 @@ def _grade_columns(inspections: list[Inspection]) -> list[str]:
     return columns
 
 
-def _judgement_order(inspection: Inspection, columns: list[str]) -> str:
+def _judgement_order(inspection: Inspection, by_column: list[str]) -> str:
     areas = [judgement.area for judgement in inspection.judgements]
     if len(areas) < 2:
         return ""
     registered = _framework_order(inspection.framework) is not None
-    by_column = [area_of_column(column) or "" for column in columns]
     if registered and areas == _canonical(areas, inspection.framework, by_column):
         return ""
     # Unregistered frameworks keep their order explicitly: one might be registered
     # before the file is read, and the reader's order would change with it.
     return " ".join(areas)
+
+
+def _pack(framework_id: str) -> Framework | None:
+    try:
+        return frameworks.get(framework_id)
+    except IlacsError:
+        return None
+
+
+def _grades(inspection: Inspection, names: _Columns) -> dict[str, str]:
+    """Each judgement's grade column, with the grade as its framework's scale prints it."""
+    pack = _pack(inspection.framework)
+    return {
+        names.column(j.area): j.grade.label if pack is None else pack.grade_scale.wording(j.grade)
+        for j in inspection.judgements
+    }
 
 
 def _items(items: tuple[ImprovementArea, ...]) -> str:
@@ -222,9 +291,10 @@ def _text(value: object) -> str:
     return "" if value is None else str(value)
 
 
-def _row(inspection: Inspection, columns: list[str]) -> list[str]:
+def _row(inspection: Inspection, columns: list[str], names: _Columns) -> list[str]:
     authority = inspection.authority
-    grades = {column_of_area(j.area): j.grade.label for j in inspection.judgements}
+    grades = _grades(inspection, names)
+    by_column = [names.area(column) or "" for column in columns]
     return [
         authority.name,
         _text(authority.urn),
@@ -239,7 +309,7 @@ def _row(inspection: Inspection, columns: list[str]) -> list[str]:
         *(grades.get(column, "") for column in columns),
         _items(inspection.improvement_areas),
         _items(inspection.priority_actions),
-        _judgement_order(inspection, columns),
+        _judgement_order(inspection, by_column),
         _text(inspection.source_url),
     ]
 
@@ -254,37 +324,15 @@ def _checked(inspections: object) -> list[Inspection]:
     return listed
 
 
-def write_csv(inspections: Iterable[Inspection], target: str | os.PathLike[str] | TextIO) -> int:
-    """Write inspections to a CSV file (a path, or a text stream); return the rows written.
-
-    A path is written as UTF-8; the readers also accept a file Excel saved with a
-    byte-order mark.
-
-    >>> import io
-    >>> from ilacs import importers, tabular
-    >>> official = importers.ofsted("tests/data/ofsted_mi_ilacs_history_2018_2025.csv")
-    >>> tabular.write_csv(official.inspections, io.StringIO())
-    271
-    """
-    listed = _checked(inspections)
-    columns = _grade_columns(listed)
-    header = [*_BEFORE, *columns, *_AFTER]
-    if isinstance(target, str | os.PathLike):
-        with open(target, "w", encoding="utf-8", newline="") as file:  # noqa: PTH123 (str paths welcome)
-            return _write(file, header, columns, listed)
-    return _write(target, header, columns, listed)
-
-
-def _write(file: TextIO, header: list[str], columns: list[str], listed: list[Inspection]) -> int:
-    writer = csv.writer(file, lineterminator="\n")
-    writer.writerow(header)
-    for inspection in listed:
-        writer.writerow(_row(inspection, columns))
-    return len(listed)
-
-
-def to_csv(inspections: Iterable[Inspection]) -> str:
+def to_csv(inspections: Iterable[Inspection], *, spreadsheet_safe: bool = False) -> str:
     """The inspections as CSV text, one row each, with a header row.
+
+    With ``spreadsheet_safe``, a cell that a spreadsheet would run as a formula
+    (one starting with ``=``, ``+``, ``-``, ``@``, a tab, a carriage return, or an
+    apostrophe) is written with an apostrophe in front;
+    ``from_csv(..., spreadsheet_safe=True)`` takes it off again. Text too long for
+    a CSV cell (over 131,072 characters) is refused with a
+    :class:`~ilacs.errors.ValidationError` naming the inspection and the column.
 
     >>> import io
     >>> from ilacs import importers, tabular
@@ -295,20 +343,51 @@ def to_csv(inspections: Iterable[Inspection]) -> str:
     >>> tabular.from_csv(io.StringIO(text)).inspections == official.inspections
     True
     """
-    buffer = io.StringIO()
-    write_csv(inspections, buffer)
-    return buffer.getvalue()
+    listed = _checked(inspections)
+    names = _Columns.registered()
+    columns = _grade_columns(listed, names)
+    rows = (
+        (f"inspections[{index}] {inspection!r}", _row(inspection, columns, names))
+        for index, inspection in enumerate(listed)
+    )
+    return csv_text([*_BEFORE, *columns, *_AFTER], rows, spreadsheet_safe=spreadsheet_safe)
+
+
+def write_csv(
+    inspections: Iterable[Inspection], target: DataTarget, *, spreadsheet_safe: bool = False
+) -> int:
+    """Write inspections to a CSV file (a path, or a text stream); return the rows written.
+
+    The text is :func:`to_csv`'s. A path is written as UTF-8, atomically: the whole
+    new file or, if anything fails, the old one untouched. A folder, a missing
+    folder, a failed write or a stream that does not take text is a
+    :class:`~ilacs.errors.FileWriteError` naming the target. The readers also
+    accept a file Excel saved with a byte-order mark.
+
+    >>> import io
+    >>> from ilacs import importers, tabular
+    >>> official = importers.ofsted("tests/data/ofsted_mi_ilacs_history_2018_2025.csv")
+    >>> tabular.write_csv(official.inspections, io.StringIO())
+    271
+    >>> tabular.write_csv(official.inspections, "no/such/folder/national.csv")
+    Traceback (most recent call last):
+    ...
+    ilacs.errors.FileWriteError: cannot write 'no/such/folder/national.csv': the folder 'no/such/folder' does not exist
+    """
+    listed = _checked(inspections)
+    write_text(to_csv(listed, spreadsheet_safe=spreadsheet_safe), target)
+    return len(listed)
 
 
 # Reading.
 
 
-def _cell(row: _Row, key: str) -> str | None:
+def _cell(row: Row, key: str) -> str | None:
     value = row.raw(key)
     return value or None
 
 
-def _date(row: _Row, key: str) -> pendulum.Date | None:
+def _date(row: Row, key: str) -> pendulum.Date | None:
     value = row.raw(key)
     if not value:
         return None
@@ -320,7 +399,7 @@ def _date(row: _Row, key: str) -> pendulum.Date | None:
         raise row.skip(Reason.BAD_DATE, key, "is not a day on the calendar") from None
 
 
-def _urn(row: _Row) -> int | None:
+def _urn(row: Row) -> int | None:
     value = row.raw("urn")
     if not value:
         return None
@@ -329,7 +408,7 @@ def _urn(row: _Row) -> int | None:
     return int(value)
 
 
-def _kind(row: _Row) -> InspectionKind:
+def _kind(row: Row) -> InspectionKind:
     value = row.raw("kind")
     if not value:
         raise row.skip(Reason.MISSING_VALUE, "kind", "is empty")
@@ -340,7 +419,7 @@ def _kind(row: _Row) -> InspectionKind:
         raise row.skip(Reason.UNKNOWN_KIND, "kind", f"must be one of {kinds}") from None
 
 
-def _improvement_areas(row: _Row, key: str) -> tuple[ImprovementArea, ...]:
+def _improvement_areas(row: Row, key: str) -> tuple[ImprovementArea, ...]:
     value = row.raw(key)
     if not value:
         return ()
@@ -354,17 +433,28 @@ def _improvement_areas(row: _Row, key: str) -> tuple[ImprovementArea, ...]:
         problems = "; ".join(getattr(error, "problems", ())) or str(error)
         column = row.column(key)
         detail = f"{column!r} cannot be read: {problems}"
-        raise _SkipRowError(Reason.BAD_VALUE, detail, column=column, value=value) from None
+        raise SkipRowError(Reason.BAD_VALUE, detail, column=column, value=value) from None
 
 
-def _judgements(row: _Row, framework_id: str, grade_keys: dict[str, str]) -> tuple[Judgement, ...]:
+def _grade(pack: Framework | None, value: str) -> Grade:
+    """A grade by the framework's own labels, or by Ofsted's usual spellings."""
+    if pack is not None:
+        try:
+            return pack.grade_scale.parse(value)
+        except IlacsError:
+            pass  # a grade the scale lacks reads back as it was written
+    return Grade.parse(value)
+
+
+def _judgements(row: Row, framework_id: str, grade_keys: dict[str, str]) -> tuple[Judgement, ...]:
     grades: dict[str, Grade] = {}
+    pack = _pack(framework_id)
     for area, key in grade_keys.items():
         value = row.raw(key)
         if not value:
             continue
         try:
-            grades[area] = Grade.parse(value)
+            grades[area] = _grade(pack, value)
         except IlacsError:
             raise row.skip(Reason.UNRECOGNISED_GRADE, key, "is not a grade") from None
     order = row.raw("judgement_order").split()
@@ -376,7 +466,7 @@ def _judgements(row: _Row, framework_id: str, grade_keys: dict[str, str]) -> tup
     return tuple(Judgement(area=area, grade=grades[area]) for area in order)
 
 
-def _framework(row: _Row, start: pendulum.Date) -> str:
+def _framework(row: Row, start: pendulum.Date) -> str:
     """The framework column, or the version in force on the first day on site."""
     given = row.raw("framework")
     if given:
@@ -385,11 +475,11 @@ def _framework(row: _Row, start: pendulum.Date) -> str:
         return frameworks.for_date(start).id
     except IlacsError as error:
         detail = f"'framework' is empty and {error}"
-        raise _SkipRowError(Reason.NO_FRAMEWORK, detail, column=row.column("framework")) from None
+        raise SkipRowError(Reason.NO_FRAMEWORK, detail, column=row.column("framework")) from None
 
 
-def _build(grade_keys: dict[str, str]) -> Callable[[_Row], Inspection]:
-    def build(row: _Row) -> Inspection:
+def _build(grade_keys: dict[str, str]) -> Callable[[Row], Inspection]:
+    def build(row: Row) -> Inspection:
         name = row.raw("local_authority")
         if not name:
             raise row.skip(Reason.MISSING_VALUE, "local_authority", "is empty")
@@ -423,17 +513,22 @@ def _build(grade_keys: dict[str, str]) -> Callable[[_Row], Inspection]:
     return build
 
 
-def _known(key: str) -> bool:
-    return key in _FIXED or area_of_column(key) is not None
-
-
-def from_csv(source: Source, *, progress: Progress | None = None) -> ImportResult:
+def from_csv(
+    source: DataSource,
+    *,
+    progress: ProgressCallback | None = None,
+    spreadsheet_safe: bool = False,
+) -> ImportResult:
     r"""Read a table :func:`to_csv` wrote back to the same inspections.
 
     Every row is imported or reported, as by the :mod:`ilacs.importers`. A column
     this format does not have is an error (a misspelt column is never ignored);
     only ``local_authority``, ``kind`` and ``on_site_start`` must be there. Values
-    are read as written: dates in ISO 8601, the kind and framework by id.
+    are read as written: dates in ISO 8601, the kind and framework by id, grades by
+    the framework's labels (or Ofsted's, or the enum's values, in any letter case).
+    Read with the framework packs the table was written with, and with
+    ``spreadsheet_safe`` as it was written: then each cell loses the apostrophe the
+    export put in front of it.
 
     >>> import io
     >>> from ilacs import tabular
@@ -444,6 +539,13 @@ def from_csv(source: Source, *, progress: Progress | None = None) -> ImportResul
     >>> print(result.skipped[0])
     line 2: unreadable date: 'on_site_start' must be an ISO 8601 date such as 2018-10-29 (got '29/10/2018')
     """
-    table = _read_table(source, what="an ilacs analyst table", required=_REQUIRED, known=_known)
-    grade_keys = {area: key for key in table.columns if (area := area_of_column(key)) is not None}
-    return _run(table, _build(grade_keys), progress=progress, fields=_FIELDS, duplicates=False)
+    names = _Columns.registered()
+    table = read_table(
+        source,
+        what="an ilacs analyst table",
+        required=_REQUIRED,
+        known=lambda key: key in _FIXED or names.area(key) is not None,
+        spreadsheet_safe=spreadsheet_safe,
+    )
+    grade_keys = {area: key for key in table.columns if (area := names.area(key)) is not None}
+    return run(table, _build(grade_keys), progress=progress, fields=_FIELDS, duplicates=False)
