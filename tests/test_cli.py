@@ -506,6 +506,58 @@ class TestImport:
         assert result.status == 2
         assert "cannot read" in result.err
 
+    def test_a_misspelt_grade_column_is_reported_before_the_summary(
+        self, ilacs: Ilacs, tmp_path: Path
+    ) -> None:
+        """'Overal effectiveness': the column missing and the one not read, then the summary."""
+        official = DATA / "ofsted_mi_ilacs_history_2018_2025.csv"
+        damaged = tmp_path / "damaged.csv"
+        damaged.write_text(
+            official.read_text(encoding="utf-8").replace(
+                "Overall effectiveness", "Overal effectiveness", 1
+            ),
+            encoding="utf-8",
+        )
+        result = ilacs("import", "ofsted", str(damaged), "-o", str(tmp_path / "national.json"))
+        assert result.status == 0, result.err
+        missing, ignored, summary = result.err.splitlines()
+        assert missing == (
+            "ilacs import: the file lacks the column(s) 'Overall effectiveness';"
+            " judgements for it are not imported"
+        )
+        assert ignored == "ilacs import: column(s) not read: 'Overal effectiveness'"
+        assert summary.startswith(f"{damaged}: 271 rows read, 271 imported, 0 skipped")
+        strict = ilacs("import", "ofsted", str(damaged), "--strict", "-o", str(tmp_path / "n.json"))
+        assert strict.status == 1
+
+    def test_a_spreadsheet_safe_table_reads_back_exactly(
+        self, ilacs: Ilacs, tmp_path: Path
+    ) -> None:
+        """export-csv --spreadsheet-safe escapes a formula; import analyst --spreadsheet-safe undoes it."""
+        formula = attrs.evolve(
+            HARINGEY_2018, authority=attrs.evolve(HARINGEY_2018.authority, name="=HYPERLINK(1)")
+        )
+        document = tmp_path / "formula.json"
+        document.write_text(serialisation.dumps((formula,)), encoding="utf-8")
+        table = tmp_path / "safe.csv"
+        back = tmp_path / "back.json"
+        assert (
+            ilacs("export-csv", str(document), "--spreadsheet-safe", "-o", str(table)).status == 0
+        )
+        assert "'=HYPERLINK(1)" in table.read_text(encoding="utf-8")
+        result = ilacs("import", "analyst", str(table), "--spreadsheet-safe", "-o", str(back))
+        assert result.status == 0, result.err
+        assert back.read_text(encoding="utf-8") == document.read_text(encoding="utf-8")
+
+    def test_spreadsheet_safe_is_only_for_the_analyst_table(self, ilacs: Ilacs) -> None:
+        """Ofsted's own files are not escaped: --spreadsheet-safe with ofsted is a usage error."""
+        source = str(DATA / "ofsted_mi_ilacs_history_2018_2025.csv")
+        result = ilacs("import", "ofsted", source, "--spreadsheet-safe")
+        assert result.status == 2
+        assert result.err == (
+            "ilacs import: --spreadsheet-safe is for 'import analyst', a table that export-csv wrote\n"
+        )
+
 
 EXAMPLE_DATA = Path(__file__).parent.parent / "examples" / "data"
 

@@ -3,8 +3,8 @@
 >>> import argparse
 >>> parser = argparse.ArgumentParser(prog="ilacs")
 >>> add_commands(parser.add_subparsers(dest="command"))
->>> parser.parse_args(["export-csv", "all.json", "-o", "all.csv"]).output
-'all.csv'
+>>> parser.parse_args(["export-csv", "all.json", "--spreadsheet-safe"]).spreadsheet_safe
+True
 """
 
 import argparse
@@ -16,11 +16,17 @@ import attrs
 from ilacs import frameworks
 from ilacs.cli import files, options
 from ilacs.cli.documents import inspections, json_text
-from ilacs.cli.status import INPUT_ERROR, OK, USAGE_ERROR, CommandError
+from ilacs.cli.status import INPUT_ERROR, OK, USAGE_ERROR, CommandError, usage
 from ilacs.errors import CsvFormatError
 from ilacs.wire import serialisation
 
 __all__ = ["add_commands", "progress_bar"]
+
+_SPREADSHEET_SAFE = (
+    "put a ' before each cell that starts with = + - @, a tab, a carriage return or ',"
+    " so that a spreadsheet shows it as text and never runs it as a formula;"
+    " 'ilacs import analyst --spreadsheet-safe' reads such a table back exactly"
+)
 
 # Fewer rows than this import too quickly to need a progress bar.
 _ROWS_WORTH_A_BAR = 300
@@ -48,17 +54,26 @@ def progress_bar() -> Callable[[int, int], None] | None:
     return draw
 
 
+def _listing(columns: tuple[str, ...]) -> str:
+    return ", ".join(map(repr, columns))
+
+
 def _import(args: argparse.Namespace) -> int:
     from ilacs.tables import importers, tabular  # noqa: PLC0415 (only this command needs them)
 
+    if args.spreadsheet_safe and args.source != "analyst":
+        usage("--spreadsheet-safe is for 'import analyst', a table that export-csv wrote")
     readers = {
         "ofsted": importers.ofsted,
         "community": importers.community,
         "inyear": importers.inyear,
-        "analyst": tabular.from_csv,
     }
+    source, bar = files.stream(args.csv), progress_bar()
     try:
-        result = readers[args.source](files.stream(args.csv), progress=progress_bar())
+        if args.source == "analyst":
+            result = tabular.from_csv(source, progress=bar, spreadsheet_safe=args.spreadsheet_safe)
+        else:
+            result = readers[args.source](source, progress=bar)
     except CsvFormatError as error:
         unreadable = isinstance(error.__cause__, OSError | UnicodeDecodeError)
         raise CommandError(str(error), USAGE_ERROR if unreadable else INPUT_ERROR) from error
@@ -68,10 +83,18 @@ def _import(args: argparse.Namespace) -> int:
     else:
         text = serialisation.dumps(result.inspections)
     files.write(text, args.output)
+    if result.columns_missing:
+        sys.stderr.write(
+            f"ilacs import: the file lacks the column(s) {_listing(result.columns_missing)};"
+            " judgements for it are not imported\n"
+        )
+    if result.columns_ignored:
+        sys.stderr.write(f"ilacs import: column(s) not read: {_listing(result.columns_ignored)}\n")
     for skipped in result.skipped:
         sys.stderr.write(f"{args.csv}:{skipped}\n")
     sys.stderr.write(f"{args.csv}: {result.summary()}\n")
-    return INPUT_ERROR if args.strict and result.skipped else OK
+    lost = result.skipped or result.columns_missing or result.columns_ignored
+    return INPUT_ERROR if args.strict and lost else OK
 
 
 def _export_csv(args: argparse.Namespace) -> int:
@@ -79,7 +102,9 @@ def _export_csv(args: argparse.Namespace) -> int:
 
     document = files.load(args.file)
     with files.input_errors(args.file):
-        text = tabular.to_csv(inspections(document, args.file))
+        text = tabular.to_csv(
+            inspections(document, args.file), spreadsheet_safe=args.spreadsheet_safe
+        )
     files.write(text, args.output)
     return OK
 
@@ -138,7 +163,17 @@ def add_commands(commands: "options.Commands[argparse.ArgumentParser]") -> None:
     )
     sub.add_argument("csv", metavar="CSV", help="the CSV file; - reads stdin")
     sub.add_argument("--to", choices=("json", "yaml"), default="json", help="output format")
-    sub.add_argument("--strict", action="store_true", help="exit 1 if any row is skipped")
+    sub.add_argument(
+        "--strict",
+        action="store_true",
+        help="exit 1 if any row is skipped, or a column is missing or not read",
+    )
+    sub.add_argument(
+        "--spreadsheet-safe",
+        action="store_true",
+        help="analyst only: the table was written by 'export-csv --spreadsheet-safe';"
+        " take off the ' it put before text cells",
+    )
     options.add_output(sub)
 
     sub = options.add_command(
@@ -146,9 +181,10 @@ def add_commands(commands: "options.Commands[argparse.ArgumentParser]") -> None:
         "export-csv",
         _export_csv,
         "One CSV row per inspection, one column per judgement area, for analysts.",
-        "ilacs export-csv all.json -o all.csv",
+        "ilacs export-csv all.json -o all.csv --spreadsheet-safe",
     )
     options.add_document(sub)
+    sub.add_argument("--spreadsheet-safe", action="store_true", help=_SPREADSHEET_SAFE)
     options.add_output(sub)
 
     sub = options.add_command(

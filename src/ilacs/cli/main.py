@@ -48,7 +48,8 @@ or YAML, told apart by the file's extension, or else by their content.
 exit status:
   0  all is well
   1  the input has errors (a finding of severity error, a document that cannot be
-     loaded or used, an unknown authority; with import --strict, a skipped row)
+     loaded or used, an unknown authority; with import --strict, a skipped row or
+     a column missing or not read)
   2  a usage error, or a file that cannot be read or written
   3  an internal error in ilacs: please report it, with the output of --debug
 """
