@@ -181,9 +181,8 @@ class DocumentError(IlacsError, ValueError):
     """Raised when a document (JSON, YAML, a dictionary or a data pack) cannot be loaded.
 
     Attributes:
-        problems: every :class:`Problem` found, each with its path, message and code.
-        codes: for each problem, the ``ILACS-V...`` code of the rule it breaks
-            where the rule has one, else None.
+        problems: every :class:`Problem` found, each with its path, message and code
+            (:attr:`codes` lists the codes alone).
 
     >>> error = DocumentError.listing(
     ...     "inspection document", [Problem("$.kind", "required key missing")]
