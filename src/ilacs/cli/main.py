@@ -15,7 +15,6 @@ from collections.abc import Sequence
 from typing import NoReturn, TextIO
 
 from ilacs import __version__
-from ilacs.base.files import FileWriteError
 from ilacs.cli import data, documents
 from ilacs.cli.status import (
     INPUT_ERROR,
@@ -25,7 +24,7 @@ from ilacs.cli.status import (
     USAGE_ERROR,
     CommandError,
 )
-from ilacs.errors import IlacsError
+from ilacs.errors import FileWriteError, IlacsError
 
 __all__ = ["main", "main_exit"]
 
