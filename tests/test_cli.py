@@ -11,13 +11,14 @@ import re
 import subprocess
 import sys
 from pathlib import Path
-from typing import NamedTuple, Protocol
+from typing import Protocol
 
 import attrs
 import jsonschema
 import pendulum
 import pytest
 from _haringey import INSPECTION_2018
+from cli_runner import Run, run_cli
 
 from ilacs import (
     Action,
@@ -66,14 +67,6 @@ PLAN = ActionPlan(
 )
 
 
-class Run(NamedTuple):
-    """What one run of the command line gave: its exit status, stdout and stderr."""
-
-    status: int
-    out: str
-    err: str
-
-
 class Ilacs(Protocol):
     """Runs the command line with these arguments, and standard input if given."""
 
@@ -88,9 +81,7 @@ def ilacs(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -
     def run(*args: str, stdin: str | None = None) -> Run:
         if stdin is not None:
             monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
-        status = cli.main(list(args))
-        captured = capsys.readouterr()
-        return Run(status, captured.out, captured.err)
+        return run_cli(capsys, *args)
 
     return run
 

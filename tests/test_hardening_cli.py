@@ -16,11 +16,11 @@ import signal
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import NamedTuple
 
 import pytest
+from cli_runner import run_cli
 
-from ilacs import Inspection, ValidationReport, cli, importers, serialisation, tabular
+from ilacs import Inspection, ValidationReport, importers, serialisation, tabular
 
 ROOT = Path(__file__).parent.parent
 EXAMPLES = ROOT / "examples" / "data"
@@ -35,22 +35,7 @@ PRECIOUS = "precious: this file must survive a failed write\n" * 40
 DOC = "{document}"
 
 
-class Run(NamedTuple):
-    """What one run of the command line gave."""
-
-    status: int
-    out: str
-    err: str
-
-
-def ilacs(capsys: pytest.CaptureFixture[str], *args: str) -> Run:
-    """Run ``ilacs.cli.main`` in-process; an argparse exit gives its status."""
-    try:
-        status = cli.main(list(args))
-    except SystemExit as exit_:
-        status = exit_.code if isinstance(exit_.code, int) else 1
-    captured = capsys.readouterr()
-    return Run(status, captured.out, captured.err)
+ilacs = run_cli
 
 
 def one_line(err: str) -> str:

@@ -16,17 +16,16 @@ import resource
 import signal
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import NamedTuple
 
 import attrs
 import pendulum
 import pytest
+from cli_runner import run_cli
 
 from ilacs import (
     ActionPlan,
     ImprovementArea,
     Inspection,
-    cli,
     importers,
     reports,
     serialisation,
@@ -48,22 +47,7 @@ PRECIOUS = "precious: this file must survive a failed write\n" * 40
 FORMULA_STARTS = ("=", "+", "-", "@")
 
 
-class Run(NamedTuple):
-    """What one run of the command line gave."""
-
-    status: int
-    out: str
-    err: str
-
-
-def ilacs(capsys: pytest.CaptureFixture[str], *args: str) -> Run:
-    """Run ``ilacs.cli.main`` in-process; an argparse exit gives its status."""
-    try:
-        status = cli.main(list(args))
-    except SystemExit as exit_:
-        status = exit_.code if isinstance(exit_.code, int) else 1
-    captured = capsys.readouterr()
-    return Run(status, captured.out, captured.err)
+ilacs = run_cli
 
 
 def haringey_plan() -> ActionPlan:

@@ -22,44 +22,7 @@ the registry (:mod:`~ilacs.frameworks.registry`) and the built-in pack files
 (``builtin/*.json``). It imports only :mod:`ilacs.base` and :mod:`ilacs.errors`.
 """
 
-from ilacs.frameworks.registry import (
-    DEFAULT_SERIES,
-    SCHEMA_VERSION,
-    AreaRole,
-    Framework,
-    GradeLabel,
-    GradeScale,
-    JudgementArea,
-    KindInUse,
-    Source,
-    all,  # noqa: A004 (the public name DESIGN.md promises)
-    for_date,
-    from_dict,
-    get,
-    load,
-    register,
-    scoped,
-    to_dict,
-    unregister,
-)
+from ilacs.frameworks import registry as _registry
+from ilacs.frameworks.registry import *  # noqa: F403 (the registry's names are this package's)
 
-__all__ = [
-    "DEFAULT_SERIES",
-    "SCHEMA_VERSION",
-    "AreaRole",
-    "Framework",
-    "GradeLabel",
-    "GradeScale",
-    "JudgementArea",
-    "KindInUse",
-    "Source",
-    "all",
-    "for_date",
-    "from_dict",
-    "get",
-    "load",
-    "register",
-    "scoped",
-    "to_dict",
-    "unregister",
-]
+__all__ = _registry.__all__
