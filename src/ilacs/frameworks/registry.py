@@ -13,7 +13,7 @@ import pendulum
 
 from ilacs.base import converter as _converter
 from ilacs.base import envelope, json_text
-from ilacs.base.text import shown
+from ilacs.base.text import describe, shown
 from ilacs.base.validators import is_date
 from ilacs.errors import DocumentError, FrameworkError, UnknownFrameworkError
 from ilacs.frameworks.pack import (
@@ -221,7 +221,7 @@ def scoped(*packs: Framework | str | os.PathLike[str]) -> Iterator[None]:
 
 
 def _unknown(framework_id: str, registry: Mapping[str, Framework]) -> str:
-    return f"no framework has the id {framework_id!r} (known: {', '.join(registry)})"
+    return f"no framework has the id {shown(framework_id)} (known: {', '.join(registry)})"
 
 
 def get(framework_id: str) -> Framework:
@@ -238,11 +238,11 @@ def get(framework_id: str) -> Framework:
     try:
         return registry[framework_id]
     except (KeyError, TypeError):
-        shown_id = framework_id if isinstance(framework_id, str) else shown(framework_id)
+        given: object = framework_id  # checked at run time: callers may pass anything
         message = (
-            _unknown(shown_id, registry)
-            if isinstance(framework_id, str)
-            else (f"a framework id is a string such as 'ilacs-2018', got {shown_id}")
+            _unknown(framework_id, registry)
+            if isinstance(given, str)
+            else f"a framework id is a string such as 'ilacs-2018', got {describe(given)}"
         )
         raise UnknownFrameworkError(message, key=framework_id) from None
 
