@@ -18,6 +18,7 @@ import pendulum
 from hypothesis import strategies as st
 
 from ilacs import frameworks
+from ilacs.errors import IlacsError
 from ilacs.frameworks.grades import Grade
 from ilacs.frameworks.pack import Framework
 from ilacs.model.action_plans import (
@@ -67,10 +68,15 @@ _WORD = st.text(alphabet=st.characters(exclude_categories=("C", "Z")), min_size=
 def texts(*, min_words: int = 1, max_words: int = 12) -> st.SearchStrategy[str]:
     """Non-empty text of any script, with no white space at either end.
 
+    ``min_words`` is at least 1, so the text is never empty.
+
     >>> from hypothesis import find
     >>> find(texts(), lambda t: " " in t).count(" ") >= 1
     True
     """
+    if not 1 <= min_words <= max_words:
+        msg = f"texts needs 1 <= min_words <= max_words (got {min_words} and {max_words})"
+        raise IlacsError(msg)
     return st.lists(_WORD, min_size=min_words, max_size=max_words).map(" ".join)
 
 
