@@ -261,3 +261,8 @@ def loads(text: str | bytes) -> ActionPlanDocument:
 def dumps(document: ActionPlanDocument) -> str:
     """The document as ilacs writes it: two-space indents and a trailing newline."""
     return document.model_dump_json(indent=2) + "\n"
+
+
+def dumps_bytes(document: ActionPlanDocument) -> bytes:
+    """The same as UTF-8 bytes, straight from pydantic-core's serialiser."""
+    return ActionPlanDocument.__pydantic_serializer__.to_json(document, indent=2) + b"\n"

@@ -33,15 +33,15 @@ STRANGERS: list[object] = [
 ]
 
 
-def _paths(data: object, at: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
+def paths(data: object, at: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
     """Every place in JSON-shaped data, as a path of keys and indexes."""
     found = [at] if at else []
     if isinstance(data, dict):
         for key, value in data.items():
-            found.extend(_paths(value, (*at, key)))
+            found.extend(paths(value, (*at, key)))
     elif isinstance(data, list):
         for index, value in enumerate(data):
-            found.extend(_paths(value, (*at, index)))
+            found.extend(paths(value, (*at, index)))
     return found
 
 
@@ -84,7 +84,7 @@ class TestFastPath:
     ) -> None:
         """With any one value replaced, the fast path fails or agrees with the converter."""
         document = json.loads(json.dumps(c.unstructure(plan)))
-        path = data.draw(st.sampled_from(_paths(document)))
+        path = data.draw(st.sampled_from(paths(document)))
         changed = _replaced(document, path, data.draw(st.sampled_from(STRANGERS)))
         fast = _fast(changed, ActionPlan)
         if fast is not None:

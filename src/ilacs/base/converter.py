@@ -29,7 +29,7 @@ from cattrs.preconf.json import make_converter
 from ilacs.base.text import describe, shown
 from ilacs.errors import DocumentError, IlacsError, Problem, ValidationError
 
-__all__ = ["CONVERTER", "problems", "structure", "unstructure"]
+__all__ = ["CONVERTER", "DATES_READ", "date_from_text", "problems", "structure", "unstructure"]
 
 T = TypeVar("T")
 
@@ -52,6 +52,10 @@ _describe = describe
 _DATES: dict[str, pendulum.Date] = {}
 _DATES_KEPT = 8192
 
+#: The dates read so far, by their text (at most 8,192 of them): a date found here is
+#: the one :func:`date_from_text` returns for that text. Only this module writes it.
+DATES_READ: Mapping[str, pendulum.Date] = types.MappingProxyType(_DATES)
+
 
 def _structure_date(value: object, _: type = pendulum.Date) -> pendulum.Date:
     if value.__class__ is str and value in _DATES:
@@ -71,6 +75,18 @@ def _structure_date(value: object, _: type = pendulum.Date) -> pendulum.Date:
             _DATES.clear()
         _DATES[value] = date
     return date
+
+
+def date_from_text(text: object) -> pendulum.Date:
+    """The date of an ISO 8601 calendar date text such as 2018-12-14, as documents read it.
+
+    Equal texts give one shared object. Anything else raises an error naming what
+    was expected.
+
+    >>> date_from_text("2018-12-14")
+    Date(2018, 12, 14)
+    """
+    return _structure_date(text)
 
 
 def _structure_datetime(value: object, _: type) -> pendulum.DateTime:
