@@ -2,7 +2,6 @@
 
 import copy
 import json
-import typing
 from pathlib import Path
 from typing import Any
 
@@ -52,7 +51,7 @@ def _loaded(text: str | bytes, kind: Any) -> object:  # noqa: ANN401 (a document
         return str(error)
 
 
-def _strings(value: object) -> list[str]:
+def _strings(value: ActionPlan | Inspection) -> list[str]:
     """Every string of a value's document."""
     found: list[str] = []
 
@@ -66,7 +65,7 @@ def _strings(value: object) -> list[str]:
             for item in data:
                 walk(item)
 
-    walk(serialisation.to_dict(typing.cast("ActionPlan", value)))
+    walk(serialisation.to_dict(value))
     return found
 
 
@@ -136,6 +135,16 @@ class TestReading:
         assume(not any(text.startswith(":") or '"' in text for text in _strings(plan)))
         for text in (serialisation.dumps(plan), serialisation.dumps_bytes(plan, compact=True)):
             assert wire._fast_read(text, ActionPlan) == plan  # noqa: SLF001 (the path under test)
+
+    @given(strategies.inspections(), st.data())
+    def test_a_document_of_any_type_is_read_the_same_way(
+        self, inspection: Inspection, data: st.DataObject
+    ) -> None:
+        """Without a type asked for, loads reads the type the document names: the same."""
+        text = _mutated(serialisation.to_dict(inspection), data)
+        assert _loaded(text, None) == _detailed(text, None)
+        assume(not any(text.startswith(":") or '"' in text for text in _strings(inspection)))
+        assert wire._fast_read(serialisation.dumps(inspection), None) == inspection  # noqa: SLF001
 
     @pytest.mark.parametrize(("old", "new"), TEXT_EDITS)
     def test_what_the_strict_reader_refuses_is_refused_with_the_same_message(

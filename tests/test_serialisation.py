@@ -1,6 +1,8 @@
 """Tests for ilacs.serialisation: JSON and YAML documents, the schema and migrations."""
 
 import copy
+import gc
+import io
 import json
 import sys
 from collections.abc import Iterator
@@ -635,3 +637,37 @@ class TestJsonWriter:
         from ilacs.wire.serialisation import _indented_json  # noqa: PLC0415 (the private writer)
 
         assert _indented_json({1: [True, None]}) == json.dumps({1: [True, None]}, indent=2)
+
+
+class TestJsonLines:
+    """Collections of any size as JSON Lines: one compact document a line."""
+
+    @given(st.lists(strategies.inspections(), max_size=4))
+    def test_inspections_written_as_json_lines_read_back_equal(
+        self, inspections: list[Inspection]
+    ) -> None:
+        """write_jsonl, then iter_jsonl or load_jsonl, gives the same inspections."""
+        out = io.BytesIO()
+        assert wire_serialisation.write_jsonl(iter(inspections), out) == len(inspections)
+        lines = out.getvalue().splitlines(keepends=True)
+        assert len(lines) == len(inspections)
+        assert list(wire_serialisation.iter_jsonl(lines, Inspection)) == inspections
+        assert wire_serialisation.load_jsonl(io.BytesIO(out.getvalue()), Inspection) == tuple(
+            inspections
+        )
+
+    def test_a_line_that_cannot_be_read_is_named_by_its_number(self) -> None:
+        """The error names the line; blank lines are skipped but counted."""
+        text = (DATA.parent.parent / "examples" / "data" / "haringey-2018.json").read_text()
+        line = dumps(loads(text), compact=True)
+        lines = [line, "\n", line.replace('"standard"', '"weekly"')]
+        with pytest.raises(DocumentError, match=r"^line 3 cannot be loaded") as caught:
+            wire_serialisation.load_jsonl(lines, Inspection)
+        assert caught.value.problems[0].path == "$.kind"
+
+    def test_a_bulk_load_leaves_the_garbage_collector_as_it_found_it(self) -> None:
+        """Paused while loading, enabled again afterwards, even after an error."""
+        assert gc.isenabled()
+        with pytest.raises(DocumentError):
+            wire_serialisation.load_jsonl(["{}"])
+        assert gc.isenabled()

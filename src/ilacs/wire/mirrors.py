@@ -30,7 +30,7 @@ import pendulum
 
 from ilacs.base import converter, validators
 
-__all__ = ["UnfitError", "reader", "writer"]
+__all__ = ["UnfitError", "document_type_of", "reader", "writer"]
 
 
 class UnfitError(Exception):
@@ -167,8 +167,14 @@ class _Mirrors:
 
     def write_expression(self, kind: Any, value: str, names: dict[str, Any], depth: int) -> str:  # noqa: ANN401 (a typing form)
         """Python that turns the model value ``value`` into what msgspec writes."""
-        if kind in {str, int, bool, pendulum.Date} or _is_plain_enum(kind):
-            return value  # dates are written by the encoder's hook
+        if kind in {str, int, bool} or _is_plain_enum(kind):
+            return value
+        if kind is pendulum.Date:
+            # A date's text is kept: documents repeat the same days (and a hook
+            # called by the encoder for each date costs more).
+            names["known_text"] = _DATE_TEXTS.get
+            names["text"] = _date_text
+            return f"(known_text({value}) or text({value}))"
         if kind is float:
             names["plain"] = _plain_float
             return f"plain({value})"
@@ -267,7 +273,9 @@ def _read_into_slots(
         for number, check in enumerate(_needed(field.validator, kind)):
             name = f"check{index}_{number}"
             names[name] = check
-            lines.extend(_check_lines(check, kind, name, (f"v{index}", f"a{index}"), names))
+            lines.extend(
+                _indented(_check_lines(check, kind, name, (f"v{index}", f"a{index}"), names))
+            )
     if hasattr(cls, "__attrs_post_init__"):
         lines.append("    o.__attrs_post_init__()")
     lines.append("    return o")
@@ -283,38 +291,52 @@ def _check_lines(
 ) -> list[str]:
     """Lines that run one validator on ``where`` (the value's and the attribute's names).
 
-    A pattern's verdicts on strings are remembered: ids and codes repeat.
+    A tuple's or an optional value's validator is unrolled, so that the checks of
+    its items are skipped or remembered too. The verdicts of a pattern or the text
+    rule on a string are remembered: ids, codes and owners repeat.
     """
     value, attribute = where
-    item = _item_arg(kind)
+    made = _qualname(check)
     inner: tuple[Callable[..., Any], ...] = getattr(check, "inner", ())
-    if _qualname(check) == "tuple_of" and item is not None and len(inner) == 1:
+    item = _item_arg(kind)
+    held = _optional_arg(kind)
+    if made == "tuple_of" and item is not None and len(inner) == 1:
         names[name] = inner[0]
-        return [
-            f"    for x in {value}:",
-            *_check_lines(inner[0], item, name, ("x", attribute), names),
-        ]
-    if _qualname(check) == "matches" and kind is str:
-        passed: set[object] = set()
+        each = f"{name}_item"
+        lines = _check_lines(inner[0], item, name, (each, attribute), names)
+        return [f"for {each} in {value}:", *_indented(lines)]
+    if made == "optional" and held is not None and inner:
+        lines = []
+        for number, part in enumerate(inner):
+            if not _guaranteed(part, held):
+                names[f"{name}_{number}"] = part
+                lines += _check_lines(part, held, f"{name}_{number}", where, names)
+        return [f"if {value} is not None:", *_indented(lines)] if lines else []
+    if (made == "matches" or check is validators.text) and kind is str:
+        passed: set[str] = set()
         names[f"{name}_passed"] = passed
         names[f"{name}_remember"] = functools.partial(_remember, passed)
-        indent = "    " * (2 if value == "x" else 1)
         return [
-            f"{indent}if {value} not in {name}_passed:",
-            f"{indent}    {name}(o, {attribute}, {value})",
-            f"{indent}    {name}_remember({value})",
+            f"if {value} not in {name}_passed:",
+            f"    {name}(o, {attribute}, {value})",
+            f"    {name}_remember({value})",
         ]
-    indent = "    " * (2 if value == "x" else 1)
-    if _qualname(check) == "unique" and item is not None:
+    if made == "unique" and item is not None:
         # Fewer than two items cannot repeat one: the call is skipped.
-        return [f"{indent}if len({value}) > 1:", f"{indent}    {name}(o, {attribute}, {value})"]
-    return [f"{indent}{name}(o, {attribute}, {value})"]
+        return [f"if len({value}) > 1:", f"    {name}(o, {attribute}, {value})"]
+    return [f"{name}(o, {attribute}, {value})"]
 
 
-def _remember(passed: set[object], value: object) -> None:
-    if len(passed) >= 4096:  # bounded: ids and codes repeat, free text need not
-        passed.clear()
-    passed.add(value)
+def _indented(lines: list[str]) -> list[str]:
+    return [f"    {line}" for line in lines]
+
+
+def _remember(passed: set[str], value: str) -> None:
+    # Bounded, and short strings only: ids, codes and roles repeat, free text need not.
+    if len(value) <= 100:
+        if len(passed) >= 4096:
+            passed.clear()
+        passed.add(value)
 
 
 def _qualname(check: object) -> str:
@@ -380,6 +402,23 @@ _SPACED_KEY_END = re.compile(r'"[ \t\r\n]+:')
 _SPACED_KEY_END_BYTES = re.compile(rb'"[ \t\r\n]+:')
 
 
+class _Envelope(msgspec.Struct):
+    """Only the document type of a document; msgspec skips every other key unread."""
+
+    document_type: object = None
+
+
+_PEEK = msgspec.json.Decoder(_Envelope).decode
+
+
+def document_type_of(text: str | bytes) -> object:
+    """The ``document_type`` of a JSON document, or None where it cannot tell."""
+    try:
+        return _PEEK(text).document_type
+    except Exception:  # noqa: BLE001 (the detailed reader says what is wrong)
+        return None
+
+
 def _keys_given(text: str | bytes) -> int:
     """The number of keys in JSON text, or more (never fewer)."""
     if isinstance(text, str):
@@ -424,13 +463,20 @@ def reader(model: type, document_type: str, schema_version: int) -> Callable[[st
     return read
 
 
+_DATE_TEXTS: dict[object, str] = {}
+
+
 def _date_text(value: object) -> str:
-    if isinstance(value, pendulum.Date):
-        return value.isoformat()
-    raise NotImplementedError
+    if not isinstance(value, pendulum.Date):  # never a date-time: the validators see to it
+        raise UnfitError
+    text = value.isoformat()
+    if len(_DATE_TEXTS) >= 8192:
+        _DATE_TEXTS.clear()
+    _DATE_TEXTS[value] = text
+    return text
 
 
-_ENCODER = msgspec.json.Encoder(enc_hook=_date_text)
+_ENCODER = msgspec.json.Encoder()
 
 
 @functools.cache

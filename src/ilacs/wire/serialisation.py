@@ -39,12 +39,14 @@ in one :class:`~ilacs.errors.DocumentError`, each with its path.
 True
 """
 
+import contextlib
 import functools
+import gc
 import json
 import math
 import typing
-from collections.abc import Callable, Mapping, Sequence
-from typing import Any, NoReturn, TypeVar, overload
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import IO, Any, NoReturn, TypeVar, overload
 
 import attrs
 
@@ -69,12 +71,15 @@ __all__ = [
     "dumps_bytes",
     "dumps_yaml",
     "from_dict",
+    "iter_jsonl",
     "json_schema",
+    "load_jsonl",
     "loads",
     "loads_yaml",
     "register_document_type",
     "to_dict",
     "validate",
+    "write_jsonl",
 ]
 
 T = TypeVar("T")
@@ -570,10 +575,15 @@ def _fast_read(text: str | bytes, kind: type | str | None) -> Any:  # noqa: ANN4
     type asked for, every key once, every check passed); every other goes the
     detailed way, which gives the same value or says what is wrong.
     """
+    mirrors = _mirrors()
+    if kind is None:  # any document: the type it names, if the fast path knows it
+        named = mirrors.document_type_of(text)
+        if not isinstance(named, str):
+            return _NOT_TAKEN
+        kind = named
     document_type = _fast_type(kind)
     if document_type is None or DOCUMENT_TYPES.get(document_type.name) is not document_type:
         return _NOT_TAKEN
-    mirrors = _mirrors()
     read = mirrors.reader(document_type.model, document_type.name, SCHEMA_VERSION)
     try:
         value = read(text)
@@ -584,6 +594,91 @@ def _fast_read(text: str | bytes, kind: type | str | None) -> Any:  # noqa: ANN4
             return _NOT_TAKEN
         return value.inspections
     return value
+
+
+def write_jsonl(values: Iterable[Document], file: IO[bytes]) -> int:
+    """Write documents as JSON Lines: each in its compact form, one a line; the count written.
+
+    One document at a time is held, so a collection of any size can be written
+    from a generator. Read them back with :func:`iter_jsonl` or :func:`load_jsonl`.
+
+    >>> import io
+    >>> from ilacs import frameworks
+    >>> out = io.BytesIO()
+    >>> write_jsonl([frameworks.get("ilacs-2018"), frameworks.get("ilacs-2023")], out)
+    2
+    >>> len(out.getvalue().splitlines())
+    2
+    """
+    count = 0
+    for value in values:
+        file.write(dumps_bytes(value, compact=True) + b"\n")
+        count += 1
+    return count
+
+
+def iter_jsonl(
+    lines: Iterable[str | bytes],
+    type: type | str | None = None,  # noqa: A002 (see from_dict)
+) -> Iterator[Any]:
+    """Read JSON Lines one document at a time (an open file is an iterable of lines).
+
+    Blank lines are skipped. ``type`` is as in :func:`loads`. A line that cannot be
+    read raises :class:`~ilacs.errors.DocumentError` naming the line's number.
+
+    >>> import io
+    >>> from ilacs import frameworks
+    >>> out = io.BytesIO()
+    >>> _ = write_jsonl([frameworks.get("ilacs-2018")], out)
+    >>> [pack.id for pack in iter_jsonl(io.BytesIO(out.getvalue()), "framework")]
+    ['ilacs-2018']
+    >>> next(iter_jsonl(['{"schema_version": 1}']))
+    Traceback (most recent call last):
+    ...
+    ilacs.errors.DocumentError: line 1 cannot be loaded (1 problem(s)):
+      - $.document_type: must be one of 'inspection', 'inspections', 'framework', 'action_plan' (got NoneType None)
+    """
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            yield loads(line, type)
+        except DocumentError as error:
+            where = f"line {number}"
+            raise DocumentError.listing(where, error.problems) from error
+
+
+@contextlib.contextmanager
+def _collection_paused() -> Iterator[None]:
+    # Loading builds many objects and frees none, so the cyclic collector would
+    # walk them again and again and loading would grow worse than linear.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def load_jsonl(
+    lines: Iterable[str | bytes],
+    type: type | str | None = None,  # noqa: A002 (see from_dict)
+) -> tuple[Any, ...]:
+    """Every document of JSON Lines, as :func:`iter_jsonl` reads them, in one tuple.
+
+    The cyclic garbage collector is paused while they load, so that the time per
+    document stays the same however many there are.
+
+    >>> import io
+    >>> from ilacs import frameworks
+    >>> out = io.BytesIO()
+    >>> _ = write_jsonl([frameworks.get("ilacs-2018")], out)
+    >>> load_jsonl(out.getvalue().splitlines()) == (frameworks.get("ilacs-2018"),)
+    True
+    """
+    with _collection_paused():
+        return tuple(iter_jsonl(lines, type))
 
 
 def _type_name(value: object) -> str:
