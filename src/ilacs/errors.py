@@ -177,6 +177,16 @@ _LISTED = 20
 _PROBLEM_LENGTH = 160
 
 
+def _listed(problems: "tuple[Problem, ...]") -> list[str]:
+    lines = [
+        str(problem) if len(problem) <= _PROBLEM_LENGTH else f"{problem[:_PROBLEM_LENGTH]}..."
+        for problem in problems[:_LISTED]
+    ]
+    if len(problems) > _LISTED:
+        lines.append(f"... and {len(problems) - _LISTED} more")
+    return lines
+
+
 class DocumentError(IlacsError, ValueError):
     """Raised when a document (JSON, YAML, a dictionary or a data pack) cannot be loaded.
 
@@ -200,6 +210,17 @@ class DocumentError(IlacsError, ValueError):
         super().__init__(message)
         self.problems = tuple(problems)
 
+    def listed(self) -> list[str]:
+        """The problems as the message lists them: the first 20, each cut to 160 characters.
+
+        >>> error = DocumentError.listing(
+        ...     "a document", [Problem(f"$[{i}]", "bad") for i in range(25)]
+        ... )
+        >>> error.listed()[-2:]
+        ['$[19]: bad', '... and 5 more']
+        """
+        return _listed(self.problems)
+
     @property
     def codes(self) -> tuple[str | None, ...]:
         """The code of each problem, in order (None where the rule has no code of its own)."""
@@ -213,13 +234,7 @@ class DocumentError(IlacsError, ValueError):
         ``problems`` attribute keeps every one in full.
         """
         found = tuple(dict.fromkeys(problems))
-        lines = [
-            problem if len(problem) <= _PROBLEM_LENGTH else f"{problem[:_PROBLEM_LENGTH]}..."
-            for problem in found[:_LISTED]
-        ]
-        if len(found) > _LISTED:
-            lines.append(f"... and {len(found) - _LISTED} more")
-        listing = "\n".join(f"  - {line}" for line in lines)
+        listing = "\n".join(f"  - {line}" for line in _listed(found))
         return cls(f"{what} cannot be loaded ({len(found)} problem(s)):\n{listing}", problems=found)
 
 

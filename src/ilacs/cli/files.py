@@ -138,7 +138,8 @@ def load(path: str) -> serialisation.Document:
     try:
         return parse(path, text)
     except DocumentError as error:
-        lines = [f"{path}:{problem}" for problem in error.problems] or [f"{path}: {error}"]
+        # The first 20 problems, as the error's message lists them: never thousands of lines.
+        lines = [f"{path}:{line}" for line in error.listed()] or [f"{path}: {error}"]
         raise CommandError(lines, INPUT_ERROR) from error
 
 
