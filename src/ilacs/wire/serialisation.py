@@ -585,11 +585,13 @@ def _fast_read(text: str | bytes, kind: type | str | None) -> Any:  # noqa: ANN4
     if document_type is None or DOCUMENT_TYPES.get(document_type.name) is not document_type:
         return _NOT_TAKEN
     read = mirrors.reader(document_type.model, document_type.name, SCHEMA_VERSION)
+    collection = document_type.name == "inspections"
     try:
-        value = read(text)
+        with _collection_paused() if collection else contextlib.nullcontext():
+            value = read(text)
     except mirrors.UnfitError:
         return _NOT_TAKEN
-    if document_type.name == "inspections":
+    if collection:
         if value.frameworks != _framework_ids(value.inspections):
             return _NOT_TAKEN
         return value.inspections
