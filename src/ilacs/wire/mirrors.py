@@ -19,6 +19,7 @@ detailed path, whose values and messages are the reference.
 import enum
 import functools
 import re
+import threading
 import types
 import typing
 from collections.abc import Callable
@@ -394,6 +395,9 @@ def _plain_float(value: float) -> float:
 
 
 _MIRRORS = _Mirrors()
+# One thread generates at a time: a class half-built by one must not look to
+# another like a class that holds itself (which would never be mirrored).
+_GENERATING = threading.Lock()
 
 # A key ends with a quote then a colon. Without white space between them, the count
 # of '":' is at least the number of keys, and equal to the number of fields the
@@ -434,8 +438,9 @@ def _keys_given(text: str | bytes) -> int:
 def reader(model: type, document_type: str, schema_version: int) -> Callable[[str | bytes], Any]:
     """A function reading a whole document of ``model``, or raising :class:`UnfitError`."""
     try:
-        struct = _MIRRORS.struct(model, envelope=True)
-        build = _MIRRORS.reader(model)
+        with _GENERATING:
+            struct = _MIRRORS.struct(model, envelope=True)
+            build = _MIRRORS.reader(model)
     except _UnsupportedError:
 
         def unfit(_: str | bytes) -> Any:  # noqa: ANN401 (never returns)
@@ -487,7 +492,8 @@ def writer(model: type, document_type: str, schema_version: int) -> Callable[[An
     compact form has no white space. Neither ends with a newline.
     """
     try:
-        build = _MIRRORS.writer(model, envelope=(schema_version, document_type))
+        with _GENERATING:
+            build = _MIRRORS.writer(model, envelope=(schema_version, document_type))
     except _UnsupportedError:
 
         def unfit(_: object, __: bool) -> bytes:  # noqa: FBT001
