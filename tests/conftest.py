@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, settings
 
 from ilacs import Inspection, importers
 
-settings.register_profile("quick", max_examples=30, deadline=None)
+settings.register_profile("quick", max_examples=20, deadline=None)
 settings.register_profile(
     "thorough",
     max_examples=400,

@@ -13,8 +13,8 @@ from ilacs import Measure, Milestone, Observation
 
 D = pendulum.date
 
-#: Whole plans are costly to draw: a quarter of the profile's examples, and no fewer than 30.
-PLANS = settings(max_examples=max(30, settings().max_examples // 4))
+#: Whole plans are costly to draw: a quarter of the profile's examples, and no fewer than 10.
+PLANS = settings(max_examples=max(10, settings().max_examples // 4))
 
 #: Haringey's 2018 inspection with the day its report was received (the seed): the
 #: action plan is due 18 March 2019.

@@ -30,8 +30,8 @@ from ilacs.validation import validate
 D = pendulum.date
 ILACS_2018 = frameworks.get("ilacs-2018")
 FRAMEWORKS = frameworks.all()
-#: Whole plans are costly to draw: a quarter of the profile's examples, and no fewer than 30.
-PLANS = settings(max_examples=max(30, settings().max_examples // 4))
+#: Whole plans are costly to draw: a quarter of the profile's examples, and no fewer than 10.
+PLANS = settings(max_examples=max(10, settings().max_examples // 4))
 #: Grades are drawn freely, so a drawn inspection may break a 'must' grading rule
 #: (ILACS-V020): the rules' own tests need such inspections. Nothing else is an error.
 GRADES_BREACH_RULES = "ILACS-V020"
