@@ -44,9 +44,6 @@ class _WrongTypeError(IlacsError, TypeError):
     """A JSON value of the wrong type, reported with the type expected."""
 
 
-_describe = describe
-
-
 # Dates read, by their text: documents repeat the same few thousand days, and a
 # date is an immutable value, so equal texts share one object (time and memory).
 _DATES: dict[str, pendulum.Date] = {}
@@ -63,7 +60,7 @@ def _structure_date(value: object, _: type = pendulum.Date) -> pendulum.Date:
     # Only the extended calendar form: Python 3.11 also reads "20181214" and week
     # dates, which would not dump back to the same bytes.
     if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
-        msg = f"expected an ISO 8601 date such as 2018-12-14, got {_describe(value)}"
+        msg = f"expected an ISO 8601 date such as 2018-12-14, got {describe(value)}"
         raise _WrongTypeError(msg)
     try:
         date = pendulum.Date.fromisoformat(value)
@@ -93,7 +90,7 @@ def _structure_datetime(value: object, _: type) -> pendulum.DateTime:
     if not isinstance(value, str) or not _ISO_DATETIME.fullmatch(value):
         msg = (
             "expected an ISO 8601 date-time with a UTC offset such as "
-            f"2018-12-14T09:30:00+00:00, got {_describe(value)}"
+            f"2018-12-14T09:30:00+00:00, got {describe(value)}"
         )
         raise _WrongTypeError(msg)
     try:
@@ -112,7 +109,7 @@ def _strict(kind: type, name: str) -> Callable[[object, type], object]:
     def hook(value: object, _: type) -> object:
         # bool is an int to Python, never to a document.
         if type(value) is not kind:
-            msg = f"expected {name}, got {_describe(value)}"
+            msg = f"expected {name}, got {describe(value)}"
             raise _WrongTypeError(msg)
         return value
 
@@ -122,7 +119,7 @@ def _strict(kind: type, name: str) -> Callable[[object, type], object]:
 def _structure_number(value: object, _: type) -> float:
     # A JSON number, whole or not; never a bool, a string or a non-finite value.
     if isinstance(value, bool) or not isinstance(value, int | float):
-        msg = f"expected a number, got {_describe(value)}"
+        msg = f"expected a number, got {describe(value)}"
         raise _WrongTypeError(msg)
     try:
         number = float(value)
@@ -130,7 +127,7 @@ def _structure_number(value: object, _: type) -> float:
         msg = f"expected a number no larger than about 1.8e308, got int {value}"
         raise _WrongTypeError(msg) from None
     if not math.isfinite(number):
-        msg = f"expected a finite number, got {_describe(value)}"
+        msg = f"expected a finite number, got {describe(value)}"
         raise _WrongTypeError(msg)
     return number
 
@@ -144,7 +141,7 @@ def _structure_enum(value: object, kind: type[enum.Enum]) -> enum.Enum:
         return kind(value)
     except ValueError:
         values = ", ".join(repr(member.value) for member in kind)
-        msg = f"must be one of {values} (got {_describe(value)})"
+        msg = f"must be one of {values} (got {describe(value)})"
         raise _WrongTypeError(msg) from None
 
 
@@ -165,7 +162,7 @@ def _sequence_factory(
 
     def hook(value: object, expected: type) -> object:
         if not isinstance(value, list | tuple):
-            msg = f"expected a list, got {_describe(value)}"
+            msg = f"expected a list, got {describe(value)}"
             raise _WrongTypeError(msg)
         return base(value, expected)
 
@@ -380,7 +377,7 @@ def structure(data: object, cls: type[T], *, what: str) -> T:
     ``what`` names the document in the message ("framework pack 'ilacs-2018'").
     """
     if attrs.has(cls) and not isinstance(data, Mapping):
-        msg = f"expected a mapping (a JSON object), got {_describe(data)}"
+        msg = f"expected a mapping (a JSON object), got {describe(data)}"
         raise DocumentError.listing(what, [Problem("$", msg)])
     try:
         built: T = _fast(cls)(data)

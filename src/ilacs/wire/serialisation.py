@@ -268,9 +268,6 @@ def to_dict(obj: Document) -> dict[str, Any]:
     return envelope.wrap(document_type.name, document_type.to_body(obj))
 
 
-_describe = describe
-
-
 def _attrs_class(hint: object) -> tuple[type, ...]:
     """The attrs classes a field's type can hold directly (through ``| None``)."""
     if isinstance(hint, type) and attrs.has(hint):
