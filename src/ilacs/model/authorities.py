@@ -6,7 +6,8 @@ in England today and the abolished ones that still own past inspections
 (Bournemouth and Poole, replaced in April 2019 by Bournemouth, Christchurch &
 Poole; Northamptonshire, replaced in 2021; Cumbria, replaced in 2023). Each is an
 :class:`ilacs.LocalAuthority` named as Ofsted's official statistics name it, with
-its Ofsted URN, DfE code, ONS code and Ofsted region.
+its Ofsted URN, DfE code, ONS code and Ofsted region; its record
+(:func:`record`) also holds its statistical neighbours (:func:`neighbours`).
 
 Look one up by any of its keys:
 
@@ -56,8 +57,10 @@ __all__ = [
     "UnknownAuthorityError",
     "all",
     "get",
+    "neighbours",
     "record",
     "records",
+    "regions",
     "search",
 ]
 
@@ -102,6 +105,10 @@ class AuthorityRecord:
         aliases: other names it goes by ("Hull", "BCP", "London Corporation").
         replaced_on: for an abolished authority, the day its successors took over.
         replaced_by: for an abolished authority, its successors' names.
+        statistical_neighbours: the DfE LA codes of the ten authorities DfE's
+            children's services statistical neighbours name for it, in the order the
+            community lookup gives them (none for an abolished authority); see
+            :func:`neighbours`.
 
     >>> from ilacs import authorities
     >>> cumbria = authorities.record("Cumbria")
@@ -119,6 +126,9 @@ class AuthorityRecord:
     aliases: tuple[str, ...] = attrs.field(default=(), validator=v.tuple_of(v.text))
     replaced_on: pendulum.Date | None = attrs.field(default=None, validator=v.optional(v.date))
     replaced_by: tuple[str, ...] = attrs.field(default=(), validator=v.tuple_of(v.text))
+    statistical_neighbours: tuple[str, ...] = attrs.field(
+        default=(), validator=v.tuple_of(v.matches(r"\d{3}", "a three-digit DfE code"))
+    )
 
     def __attrs_post_init__(self) -> None:
         if (self.replaced_on is None) != (not self.replaced_by):
@@ -201,6 +211,7 @@ def _parse(row: dict[str, str]) -> AuthorityRecord:
         aliases=_split(row["aliases"]),
         replaced_on=pendulum.Date.fromisoformat(row["replaced_on"]) if row["replaced_on"] else None,
         replaced_by=_split(row["replaced_by"]),
+        statistical_neighbours=_split(row["statistical_neighbours"]),
     )
 
 
@@ -389,3 +400,31 @@ def search(text: str, *, limit: int = 5) -> tuple[LocalAuthority, ...]:
     for item in _ranked(_fold(text), _index()):
         found.setdefault(item.name, item)
     return tuple(item.authority for item in found.values())[:limit]
+
+
+def regions() -> tuple[str, ...]:
+    """The Ofsted regions of the authorities that exist today, in alphabetical order.
+
+    >>> from ilacs import authorities
+    >>> authorities.regions()[:3]
+    ('East Midlands', 'East of England', 'London')
+    >>> len(authorities.regions())
+    8
+    """
+    return tuple(sorted({item.authority.region for item in records() if item.authority.region}))
+
+
+def neighbours(key: str | int) -> tuple[LocalAuthority, ...]:
+    """The statistical neighbours of the authority with this URN, code or name.
+
+    They are DfE's children's services statistical neighbours (ten authorities most
+    like it), as the registry's ``statistical_neighbours`` column records them,
+    in that order. An abolished authority has none recorded.
+
+    >>> from ilacs import authorities
+    >>> [authority.name for authority in authorities.neighbours("Haringey")][:3]
+    ['Waltham Forest', 'Ealing', 'Lewisham']
+    >>> authorities.neighbours("Cumbria")
+    ()
+    """
+    return tuple(get(code) for code in record(key).statistical_neighbours)
