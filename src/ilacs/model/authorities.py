@@ -57,6 +57,7 @@ __all__ = [
     "UnknownAuthorityError",
     "all",
     "get",
+    "in_region",
     "neighbours",
     "record",
     "records",
@@ -412,6 +413,28 @@ def regions() -> tuple[str, ...]:
     8
     """
     return tuple(sorted({item.authority.region for item in records() if item.authority.region}))
+
+
+def in_region(region: str, *, include_abolished: bool = False) -> tuple[LocalAuthority, ...]:
+    """The authorities of an Ofsted region, by name; the region's name in any letter case.
+
+    >>> from ilacs import authorities
+    >>> len(authorities.in_region("london"))
+    33
+    >>> authorities.in_region("Wessex")
+    Traceback (most recent call last):
+    ...
+    ilacs.errors.ValidationError: 'region' must be an Ofsted region: 'East Midlands', 'East of England', 'London', 'North East, Yorkshire and the Humber', 'North West', 'South East', 'South West' or 'West Midlands' (got str 'Wessex')
+    """
+    known = {name.casefold(): name for name in regions()}
+    name = known.get(region.casefold()) if isinstance(region, str) else None
+    if name is None:
+        v.reject("region", region, f"must be an Ofsted region: {_quoted(known.values())}")
+    return tuple(
+        item.authority
+        for item in records(include_abolished=include_abolished)
+        if item.authority.region == name
+    )
 
 
 def neighbours(key: str | int) -> tuple[LocalAuthority, ...]:
