@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import NoReturn, TextIO
 
 from ilacs import __version__
-from ilacs.cli import data, documents
+from ilacs.cli import data, documents, national
 from ilacs.cli.status import (
     INPUT_ERROR,
     INTERNAL_ERROR,
@@ -40,6 +40,7 @@ examples:
   ilacs schema action_plan                   the JSON Schema of a document type
   ilacs frameworks                           the framework versions ilacs knows
   ilacs authorities haringey                 look up an authority's codes
+  ilacs latest national.csv --as-of 2024-03-31  each authority's latest grades
 
 A file named - is standard input (or, for -o, standard output). Documents are JSON
 or YAML, told apart by the file's extension, or else by their content.
@@ -73,6 +74,7 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     documents.add_commands(commands)
     data.add_commands(commands)
+    national.add_commands(commands)
     return parser
 
 

@@ -412,18 +412,20 @@ def _tally(
     )
 
 
-def distribution(
+def distribution(  # noqa: PLR0913 (keyword-only: the picture's filters)
     inspections: Iterable[Inspection],
     *,
     as_of: pendulum.Date,
     area: str = OVERALL,
     kinds: Collection[InspectionKind] | None = None,
     authorities: Collection[int] | None = None,
+    group: str | None = None,
 ) -> Distribution:
     """How the grades for one judgement fall across authorities' latest inspections as of a day.
 
     ``authorities`` (Ofsted URNs) restricts it to a group: a region, statistical
-    neighbours; its ``group`` is then ``"selected authorities"``.
+    neighbours; ``group`` names them in the result (by default ``"England"``, or
+    ``"selected authorities"`` when ``authorities`` is given).
 
     >>> import pendulum
     >>> from ilacs import importers, national
@@ -442,8 +444,16 @@ def distribution(
     urns = _check_urns(authorities)
     day = _check_as_of(as_of)
     found = _latest(_check_inspections(inspections), day, _check_kinds(kinds), urns)
-    group = ENGLAND if urns is None else _SELECTED
+    group = _group(group, urns)
     return _tally(found, area=_check_area(area), as_of=day, group=group)
+
+
+def _group(group: object, urns: frozenset[int] | None) -> str:
+    if group is None:
+        return ENGLAND if urns is None else _SELECTED
+    if not isinstance(group, str) or not group.strip():
+        v.reject("group", group, "must name the authorities counted, such as 'London'")
+    return group
 
 
 def _default_areas(found: tuple[Inspection, ...]) -> tuple[str, ...]:
@@ -462,7 +472,10 @@ def _default_areas(found: tuple[Inspection, ...]) -> tuple[str, ...]:
     ordered = sorted(packs.values(), key=lambda pack: pack.in_force_from, reverse=True)
     areas: dict[str, None] = {}
     for pack in ordered:
-        for item in pack.judgement_areas:
+        # The overall judgement first, as Ofsted's statistics print it.
+        overall = [item for item in pack.judgement_areas if item is pack.overall_area]
+        rest = [item for item in pack.judgement_areas if item is not pack.overall_area]
+        for item in (*overall, *rest):
             if item.id in areas:
                 continue
             covered = any(item.matches(_label(other)) for other in areas if other != item.id)
@@ -471,30 +484,32 @@ def _default_areas(found: tuple[Inspection, ...]) -> tuple[str, ...]:
     return tuple(areas)
 
 
-def distributions(
+def distributions(  # noqa: PLR0913 (keyword-only: the picture's filters)
     inspections: Iterable[Inspection],
     *,
     as_of: pendulum.Date,
     areas: Iterable[str] | None = None,
     kinds: Collection[InspectionKind] | None = None,
     authorities: Collection[int] | None = None,
+    group: str | None = None,
 ) -> tuple[Distribution, ...]:
     """One distribution for each judgement: those given, or every one the latest inspections make.
 
     By default the areas are those of the framework versions of the latest
-    inspections, newest version first and in the order its reports print them; an
-    area counted as another is not listed twice.
+    inspections, newest version first, each with its overall judgement first and
+    the rest in the order its reports print them; an area counted as another is not
+    listed twice.
 
     >>> import pendulum
     >>> from ilacs import importers, national
     >>> history = importers.ofsted("tests/data/ofsted_mi_ilacs_history_2018_2025.csv").inspections
     >>> for item in national.distributions(history, as_of=pendulum.date(2024, 3, 31)):
     ...     print(f"{item.area}: {item.total} graded, {item.good_or_better:.0%} good or better")
+    overall_effectiveness: 151 graded, 60% good or better
     leaders: 151 graded, 63% good or better
     help_and_protection: 151 graded, 52% good or better
     children_in_care: 151 graded, 64% good or better
     care_leavers: 44 graded, 61% good or better
-    overall_effectiveness: 151 graded, 60% good or better
     """
     urns = _check_urns(authorities)
     day = _check_as_of(as_of)
@@ -505,7 +520,7 @@ def distributions(
         v.reject("areas", areas, "must be a collection of judgement area ids")
     else:
         chosen = tuple(dict.fromkeys(_check_area(area) for area in areas))
-    group = ENGLAND if urns is None else _SELECTED
+    group = _group(group, urns)
     return tuple(_tally(found, area=area, as_of=day, group=group) for area in chosen)
 
 
@@ -541,13 +556,14 @@ def by_region(
     return tuple(result)
 
 
-def by_framework(
+def by_framework(  # noqa: PLR0913 (keyword-only: the picture's filters)
     inspections: Iterable[Inspection],
     *,
     as_of: pendulum.Date,
     area: str = OVERALL,
     kinds: Collection[InspectionKind] | None = None,
     authorities: Collection[int] | None = None,
+    group: str | None = None,
 ) -> tuple[Distribution, ...]:
     """The distribution split by the framework version of each authority's latest inspection.
 
@@ -573,7 +589,7 @@ def by_framework(
     def first_day(framework: str) -> tuple[pendulum.Date, str]:
         return (min(item.on_site_start for item in split[framework]), framework)
 
-    group = ENGLAND if urns is None else _SELECTED
+    group = _group(group, urns)
     return tuple(
         _tally(
             tuple(split[framework]), area=chosen_area, as_of=day, group=group, framework=framework
@@ -616,13 +632,14 @@ def against_neighbours(
     )
 
 
-def over_time(
+def over_time(  # noqa: PLR0913 (keyword-only: the picture's filters)
     inspections: Iterable[Inspection],
     *,
     days: Iterable[pendulum.Date],
     area: str = OVERALL,
     kinds: Collection[InspectionKind] | None = None,
     authorities: Collection[int] | None = None,
+    group: str | None = None,
 ) -> tuple[Distribution, ...]:
     """The distribution as of each of ``days``, in the order given: the picture over time.
 
@@ -647,7 +664,7 @@ def over_time(
     urns = _check_urns(authorities)
     chosen_kinds = _check_kinds(kinds)
     chosen_area = _check_area(area)
-    group = ENGLAND if urns is None else _SELECTED
+    group = _group(group, urns)
     return tuple(
         _tally(
             _latest(every, _check_as_of(day), chosen_kinds, urns),
