@@ -5,7 +5,8 @@ inspection from 2018) and prints, from the reports published by the day given:
 
 - each authority's latest grade for each judgement,
 - the national distribution for each judgement, with the share of authorities good
-  or outstanding, as Ofsted's statistics report it,
+  or outstanding, as Ofsted's statistics report it, and overall by region
+  (all from :mod:`ilacs.national`),
 - whether every graded inspection satisfies the framework's grading rules.
 
 Run it: ``python examples/national_picture.py [YYYY-MM-DD] [CSV]`` (the day defaults
@@ -13,16 +14,14 @@ to 31 March 2025, the date of the release; the file to the copy in ``tests/data`
 """
 
 import sys
-from collections import Counter
 from pathlib import Path
 
 import pendulum
 
-from ilacs import Grade, Inspection, authorities, importers, rules
+from ilacs import Grade, Inspection, importers, national, rules
 
 OFFICIAL = Path(__file__).parent.parent / "tests" / "data" / "ofsted_mi_ilacs_history_2018_2025.csv"
 DEFAULT_DAY = pendulum.date(2025, 3, 31)
-GOOD_OR_BETTER = (Grade.OUTSTANDING, Grade.GOOD)
 SHORT = {
     Grade.OUTSTANDING: "Outstanding",
     Grade.GOOD: "Good",
@@ -30,50 +29,29 @@ SHORT = {
     Grade.INADEQUATE: "Inadequate",
 }
 
-
-#: The columns of Ofsted's statistics, with the judgement areas each takes, in turn.
-#: Ofsted prints the 2018 framework's combined judgement on children in care and care
-#: leavers under "children in care"; so does this table, marked with an asterisk.
+#: The columns of Ofsted's statistics, by the judgement area each counts. Ofsted prints
+#: the 2018 framework's combined judgement on children in care and care leavers under
+#: "children in care"; so does ilacs.national (its distribution says so in
+#: ``counted_as``), and this table marks such a grade with an asterisk.
 COLUMNS = (
-    ("Overall", ("overall_effectiveness",)),
-    ("Leaders", ("leaders",)),
-    ("Help and protection", ("help_and_protection",)),
-    ("In care", ("children_in_care", "children_in_care_and_care_leavers")),
-    ("Care leavers", ("care_leavers",)),
+    ("Overall", "overall_effectiveness"),
+    ("Leaders", "leaders"),
+    ("Help and protection", "help_and_protection"),
+    ("In care", "children_in_care"),
+    ("Care leavers", "care_leavers"),
 )
-COMBINED = "children_in_care_and_care_leavers"
 
 
-def _existed(name: str, day: pendulum.Date) -> bool:
-    record = authorities.record(name)
-    return record.replaced_on is None or record.replaced_on > day
-
-
-def latest_inspections(
-    inspections: tuple[Inspection, ...], day: pendulum.Date
-) -> dict[str, Inspection]:
-    """Each authority's latest graded inspection published by ``day``, if it existed then."""
-    latest: dict[str, Inspection] = {}
-    for inspection in sorted(
-        (
-            item
-            for item in inspections
-            if item.judgements and item.published is not None and item.published <= day
-        ),
-        key=lambda item: (item.published, item.on_site_start),
-    ):
-        if _existed(inspection.authority.name, day):
-            latest[inspection.authority.name] = inspection
-    return latest
-
-
-def column_grade(inspection: Inspection, areas: tuple[str, ...]) -> tuple[Grade, str] | None:
-    """The grade an inspection gives for a column, and the area it came from."""
-    for area in areas:
-        grade = inspection.grade(area)
+def cell(inspection: Inspection, picture: national.Distribution) -> str:
+    """The grade an inspection gives for a column, marked * if counted from another area."""
+    grade = inspection.grade(picture.area)
+    if grade is not None:
+        return SHORT[grade]
+    for other in picture.counted_as:
+        grade = inspection.grade(other)
         if grade is not None:
-            return grade, area
-    return None
+            return SHORT[grade] + "*"
+    return "-"
 
 
 def main(argv: list[str]) -> None:
@@ -85,39 +63,34 @@ def main(argv: list[str]) -> None:
     print(f"As of {day.format('D MMMM YYYY')}, from the reports published by then")
     print()
 
-    latest = latest_inspections(result.inspections, day)
+    latest = national.latest(result.inspections, as_of=day)
+    pictures = national.distributions(
+        result.inspections, as_of=day, areas=[area for _, area in COLUMNS]
+    )
     print("Latest grades, from each authority's most recent graded inspection")
     print("(* the 2018 framework's combined judgement on children in care and care leavers):")
     header = "".join(f"{title:<21}" for title, _ in COLUMNS)
     print(f"  {'Authority':<36}{'Inspected':<12}{header}".rstrip())
-    for name in sorted(latest):
-        inspection = latest[name]
-        cells = []
-        for _, areas in COLUMNS:
-            found = column_grade(inspection, areas)
-            if found is None:
-                cells.append("-")
-            else:
-                grade, area = found
-                cells.append(SHORT[grade] + ("*" if area == COMBINED else ""))
-        row = "".join(f"{cell:<21}" for cell in cells)
+    for inspection in latest:
+        row = "".join(f"{cell(inspection, picture):<21}" for picture in pictures)
+        name = inspection.authority.name
         print(f"  {name:<36}{inspection.on_site_start.isoformat():<12}{row}".rstrip())
     print()
 
     print(f"National distribution ({len(latest)} authorities with a graded inspection):")
-    for title, areas in COLUMNS:
-        tally = Counter(
-            found[0]
-            for found in (column_grade(inspection, areas) for inspection in latest.values())
-            if found is not None
-        )
-        total = sum(tally.values())
-        good = sum(tally[grade] for grade in GOOD_OR_BETTER)
-        counts = ", ".join(f"{SHORT[grade]} {tally[grade]}" for grade in reversed(Grade))
-        if not total:
+    for (title, _), picture in zip(COLUMNS, pictures, strict=True):
+        if not picture.total:
             print(f"  {title}: no authority has this judgement yet")
             continue
-        print(f"  {title}: {total} authorities: {counts}; good or outstanding {good / total:.0%}")
+        counts = ", ".join(f"{SHORT[grade]} {number}" for grade, number in picture.counts)
+        share = f"good or outstanding {picture.good_or_better:.0%}"
+        print(f"  {title}: {picture.total} authorities: {counts}; {share}")
+    print()
+
+    print("Overall effectiveness by region:")
+    for picture in national.by_region(result.inspections, as_of=day):
+        share = "-" if picture.good_or_better is None else f"{picture.good_or_better:.0%}"
+        print(f"  {picture.group:<40}{picture.total:>4} graded, good or outstanding {share}")
     print()
 
     graded = [item for item in result.inspections if item.judgements]
