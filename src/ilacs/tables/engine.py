@@ -29,7 +29,7 @@ import io
 import os
 import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from typing import Protocol, TextIO
+from typing import BinaryIO, Protocol, TextIO
 
 import attrs
 
@@ -37,10 +37,12 @@ from ilacs.base.files import open_atomically
 from ilacs.errors import CsvFormatError, FileWriteError, ValidationError
 from ilacs.model.inspections import Inspection
 from ilacs.tables.results import ImportResult, Reason, SkippedRow
+from ilacs.tables.workbooks import Sheet, is_workbook, read_workbook
 
 __all__ = [
     "CELL_LIMIT",
     "FORMULA_STARTS",
+    "HEADER_SEARCH",
     "Build",
     "DataSource",
     "DataTarget",
@@ -57,8 +59,9 @@ __all__ = [
     "write_text",
 ]
 
-#: A table to read: a path, or a text stream (opened with ``newline=""``).
-DataSource = str | os.PathLike[str] | TextIO
+#: A table to read: a path (of a CSV file or a workbook), a text stream (opened
+#: with ``newline=""``), or a binary stream holding a workbook.
+DataSource = str | os.PathLike[str] | TextIO | BinaryIO
 #: Where to write a table: a path (written atomically), or a text stream.
 DataTarget = str | os.PathLike[str] | TextIO
 #: The longest cell the export writes: the longest Python's CSV reader reads by
@@ -106,14 +109,21 @@ def column_key(column: str) -> str:
 
 @attrs.frozen
 class Table:
-    r"""A CSV file read whole: its header, its columns by key, and its rows with their lines.
+    r"""A table read whole: its header, its columns by key, and its rows with their lines.
 
     Attributes:
-        source: the file's path or the stream's name, for messages.
+        source: the file's path or the stream's name, for messages; for a sheet of
+            a workbook, the file's with the sheet's name in brackets
+            (``outcomes.ods[ILACS_inspection_history]``).
         header: the column names as the file spells them.
-        columns: each column's :func:`column_key`, with its position in the header.
-        rows: each row below the header with the line it starts on (the header is
-            line 1; blank lines are not rows).
+        columns: each column's :func:`column_key` (or the key an alias gives it),
+            with its position in the header.
+        rows: each row below the header with the line it starts on (the first line
+            of the file, or row of the sheet, is 1; blank lines are not rows).
+        sheet: the workbook's sheet the table was read from; None for CSV.
+        header_line: the line (or row of the sheet) the header was found on.
+        titles: the lines above the header, each with its line (a title, a note):
+            not rows of the table, and kept so that nothing read is hidden.
 
     >>> import io
     >>> table = read_table(io.StringIO(" La_Name ,type\n"), what="a list")
@@ -125,38 +135,63 @@ class Table:
     header: tuple[str, ...]
     columns: dict[str, int]
     rows: tuple[tuple[int, tuple[str, ...]], ...]
+    sheet: str | None = None
+    header_line: int = 1
+    titles: tuple[tuple[int, tuple[str, ...]], ...] = ()
 
     def columns_other_than(self, keys: Collection[str]) -> tuple[str, ...]:
         """The header's columns whose keys are not among ``keys``, as spelt (trimmed)."""
-        return tuple(column.strip() for column in self.header if column_key(column) not in keys)
+        return tuple(
+            column.strip()
+            for column, key in zip(self.header, self._keys(), strict=True)
+            if key not in keys
+        )
+
+    def _keys(self) -> list[str]:
+        keys = [column_key(column) for column in self.header]
+        for key, position in self.columns.items():
+            keys[position] = key
+        return keys
 
 
-def _open(source: DataSource) -> tuple[str, str]:
-    """The text of a path or stream, and a name to give it in messages."""
+#: Records of a file: each row with the line (or sheet row) it starts on.
+_Records = list[tuple[int, tuple[str, ...]]]
+
+
+def _open(source: DataSource) -> tuple[str | bytes, str]:
+    """The text (or, for a workbook, the bytes) of a path or stream, and its name for messages."""
     if isinstance(source, str | os.PathLike):
         name = os.fspath(source)
         try:
-            with open(name, encoding="utf-8-sig", newline="") as file:  # noqa: PTH123 (str paths welcome)
-                return file.read(), name
+            with open(name, "rb") as file:  # noqa: PTH123 (str paths welcome)
+                data = file.read()
         except OSError as error:
             msg = f"cannot read {name!r}: {error.strerror or error}"
             raise CsvFormatError(msg, source=name) from error
-        except UnicodeDecodeError as error:
-            msg = f"{name!r} is not UTF-8 text (byte {error.start} cannot be decoded)"
-            raise CsvFormatError(msg, source=name) from error
+        return (data if is_workbook(data) else _decoded(data, name)), name
     name = _stream_name(source)
     try:
-        text: object = source.read()
+        read: object = source.read()
     except (OSError, UnicodeDecodeError, ValueError) as error:
         msg = f"cannot read {name!r}: {error}"
         raise CsvFormatError(msg, source=name) from error
     except AttributeError:
         msg = f"expected a path or a text stream, got {type(source).__name__}"
         raise CsvFormatError(msg, source=name) from None
-    if not isinstance(text, str):
-        msg = f"{name!r} must be opened as text, not {type(text).__name__}"
+    if isinstance(read, bytes) and is_workbook(read):
+        return read, name
+    if not isinstance(read, str):
+        msg = f"{name!r} must be opened as text, not {type(read).__name__}"
         raise CsvFormatError(msg, source=name)
-    return text.removeprefix("\ufeff"), name
+    return read.removeprefix("\ufeff"), name
+
+
+def _decoded(data: bytes, name: str) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        msg = f"{name!r} is not UTF-8 text (byte {error.start} cannot be decoded)"
+        raise CsvFormatError(msg, source=name) from error
 
 
 def _stream_name(stream: object) -> str:
@@ -164,10 +199,10 @@ def _stream_name(stream: object) -> str:
     return given if isinstance(given, str) else "<stream>"
 
 
-def _records(text: str, name: str) -> list[tuple[int, tuple[str, ...]]]:
+def _records(text: str, name: str) -> _Records:
     """Every record of a CSV text with the line it starts on; blank lines are not records."""
     reader = csv.reader(io.StringIO(text, newline=""))
-    records: list[tuple[int, tuple[str, ...]]] = []
+    records: _Records = []
     try:
         while True:
             line = reader.line_num + 1
@@ -182,56 +217,205 @@ def _records(text: str, name: str) -> list[tuple[int, tuple[str, ...]]]:
         raise CsvFormatError(msg, source=name, line=reader.line_num) from error
 
 
-def read_table(
+#: How far down a file the header is looked for, below its title rows.
+HEADER_SEARCH = 30
+
+
+class _Wanted:
+    """The table wanted: its name in messages, its columns, and how they are matched."""
+
+    def __init__(
+        self,
+        what: str,
+        required: Sequence[str],
+        known: Callable[[str], bool] | None,
+        aliases: Mapping[str, str] | None,
+    ) -> None:
+        self.what = what
+        self.required = tuple(required)
+        self.known = known
+        self.aliases = {column_key(name): column_key(key) for name, key in (aliases or {}).items()}
+
+    def key(self, column: str) -> str:
+        key = column_key(column)
+        return self.aliases.get(key, key)
+
+    def header_at(self, records: Sequence[tuple[int, tuple[str, ...]]]) -> int | None:
+        """The index of the first record (of the first few) that has every required column."""
+        wanted = [column_key(column) for column in self.required]
+        for index, (_, cells) in enumerate(records[:HEADER_SEARCH]):
+            keys = {self.key(cell) for cell in cells}
+            if all(key in keys for key in wanted):
+                return index
+        return None
+
+    def all_known(self, sheet: Sheet) -> bool:
+        index = self.header_at(sheet.records) or 0
+        return self.known is None or all(
+            self.known(self.key(cell)) for cell in sheet.records[index][1]
+        )
+
+
+def _filled(cells: tuple[str, ...]) -> int:
+    return sum(1 for cell in cells if cell.strip())
+
+
+def _expected_header(records: _Records) -> int:
+    """Where a header is expected: the first record with two cells filled (a title has one)."""
+    for index, (_, cells) in enumerate(records[:HEADER_SEARCH]):
+        if _filled(cells) > 1:
+            return index
+    return 0
+
+
+def _lacking(
+    records: _Records, wanted: _Wanted, where: str, name: str, sheet: str | None
+) -> CsvFormatError:
+    """The error for a table whose header has not every required column, naming the row."""
+    index = _expected_header(records)
+    line, cells = records[index]
+    present = {wanted.key(cell) for cell in cells}
+    missing = tuple(column for column in wanted.required if column_key(column) not in present)
+    listing = ", ".join(map(repr, missing))
+    word = "line" if sheet is None else "row"
+    start = f"{where} is not {wanted.what}:"
+    if index == 0:
+        msg = f"{start} it lacks the column(s) {listing}"
+    else:
+        above = f"{records[0][0]}" if index == 1 else f"{records[0][0]}-{records[index - 1][0]}"
+        msg = (
+            f"{start} the header was expected on {word} {line}, below the title"
+            f" {word}{'' if index == 1 else 's'} {above}, but it lacks the column(s) {listing}"
+        )
+    return CsvFormatError(msg, source=name, line=line, missing=missing)
+
+
+def _choose_sheet(
+    sheets: tuple[Sheet, ...], sheet: str | None, name: str, wanted: _Wanted
+) -> Sheet:
+    """The sheet asked for, or else the one sheet that holds the table."""
+    names = ", ".join(repr(each.name) for each in sheets)
+    if sheet is not None:
+        for each in sheets:
+            if each.name == sheet or each.name.casefold() == sheet.casefold():
+                return each
+        msg = f"{name!r} has no sheet {sheet!r}; its sheets are {names}"
+        raise CsvFormatError(msg, source=name)
+    filled = [each for each in sheets if each.records]
+    if not filled:
+        msg = f"{name!r} is empty: none of its sheets ({names}) has a cell filled"
+        raise CsvFormatError(msg, source=name)
+    if not wanted.required:
+        return filled[0]
+    holding = [each for each in filled if wanted.header_at(each.records) is not None]
+    if len(holding) > 1:
+        holding = [each for each in holding if wanted.all_known(each)] or holding
+    if len(holding) == 1:
+        return holding[0]
+    if not holding:
+        listing = ", ".join(map(repr, wanted.required))
+        msg = (
+            f"{name!r} has no sheet that is {wanted.what}: no sheet has the column(s) {listing}"
+            f" in its first {HEADER_SEARCH} rows (its sheets are {names})"
+        )
+        raise CsvFormatError(msg, source=name, missing=wanted.required)
+    found = ", ".join(repr(each.name) for each in holding)
+    msg = f"{name!r} has several sheets that could be {wanted.what} ({found}): name one"
+    raise CsvFormatError(msg, source=name)
+
+
+def _loaded(
+    source: DataSource, sheet: str | None, wanted: _Wanted
+) -> tuple[_Records, str, str | None]:
+    """The records of a CSV file, or of a workbook's sheet, with the name and sheet to give."""
+    data, name = _open(source)
+    if isinstance(data, str):
+        if sheet is not None:
+            msg = f"{name!r} is a CSV file, not a workbook: it has no sheet {sheet!r}"
+            raise CsvFormatError(msg, source=name)
+        return _records(data, name), name, None
+    chosen = _choose_sheet(read_workbook(data, name=name), sheet, name, wanted)
+    return list(chosen.records), name, chosen.name
+
+
+def read_table(  # noqa: PLR0913 (each option is keyword-only and documented)
     source: DataSource,
     *,
     what: str,
     required: Sequence[str] = (),
     known: Callable[[str], bool] | None = None,
     spreadsheet_safe: bool = False,
+    sheet: str | None = None,
+    aliases: Mapping[str, str] | None = None,
 ) -> Table:
-    r"""Read a CSV file whole: its header and its rows, each with the line it starts on.
+    r"""Read a table whole, from a CSV file or a workbook's sheet: its header and its rows.
+
+    A path or a binary stream that holds a workbook (ODS, XLSX or XLS: see
+    :mod:`ilacs.tables.workbooks`) is read from its sheet ``sheet``, or else from
+    the one sheet whose header has the ``required`` columns; its cells are read as
+    text (dates in ISO 8601), and each row is numbered as the spreadsheet numbers
+    it. Anything else is read as UTF-8 CSV text.
 
     ``what`` names the table in messages ("Ofsted's ILACS inspection history").
     ``required`` names the columns the table must have (matched by
-    :func:`column_key`). With ``known``, a column whose key it rejects is an error,
-    so that a misspelt column is never ignored. With ``spreadsheet_safe``, each
-    cell below the header loses the apostrophe :func:`escape_formula` gave it.
-    Raises :class:`~ilacs.errors.CsvFormatError` when the file cannot be read as
-    such a table.
+    :func:`column_key`); the header is the first row that has them all, so title
+    rows above it (as Ofsted's workbooks have) are passed over and kept in
+    :attr:`Table.titles`. ``aliases`` maps other names of a column to the key it is
+    read by. With ``known``, a column whose key it rejects is an error, so that a
+    misspelt column is never ignored. With ``spreadsheet_safe``, each cell below
+    the header loses the apostrophe :func:`escape_formula` gave it. Raises
+    :class:`~ilacs.errors.CsvFormatError` when the file cannot be read as such a
+    table, naming the line where a header was expected.
 
     >>> import io
     >>> read_table(io.StringIO("la_name\n"), what="the in-year sheet", required=["type"])
     Traceback (most recent call last):
     ...
     ilacs.errors.CsvFormatError: '<stream>' is not the in-year sheet: it lacks the column(s) 'type'
+    >>> titled = io.StringIO("Visits in 2024-25\n\nla_name,type\nHarrow,ILACS Focused Visit\n")
+    >>> table = read_table(titled, what="the in-year sheet", required=["type"])
+    >>> table.header_line, table.titles, table.rows
+    (3, ((1, ('Visits in 2024-25',)),), ((4, ('Harrow', 'ILACS Focused Visit')),))
     """
-    text, name = _open(source)
-    records = _records(text, name)
+    wanted = _Wanted(what, required, known, aliases)
+    records, name, chosen = _loaded(source, sheet, wanted)
+    where = f"{name!r}" if chosen is None else f"sheet {chosen!r} of {name!r}"
+    if chosen is not None:
+        name = f"{name}[{chosen}]"
     if not records:
-        msg = f"{name!r} is empty: {what} starts with a header row"
+        msg = f"{where} is empty: {what} starts with a header row"
         raise CsvFormatError(msg, source=name)
-    (first, header), rows = records[0], tuple(records[1:])
+    index = wanted.header_at(records)
+    if index is None:
+        raise _lacking(records, wanted, where, name, chosen)
+    titles, (first, header), rows = tuple(records[:index]), records[index], records[index + 1 :]
+    if chosen is not None:
+        # A spreadsheet row ends at its last filled cell: the empty cells after it
+        # are still the table's.
+        rows = [(line, cells + ("",) * (len(header) - len(cells))) for line, cells in rows]
     if spreadsheet_safe:
-        rows = tuple((line, tuple(map(unescape_formula, cells))) for line, cells in rows)
+        rows = [(line, tuple(map(unescape_formula, cells))) for line, cells in rows]
     columns: dict[str, int] = {}
     for position, column in enumerate(header):
-        key = column_key(column)
+        key = wanted.key(column)
         if key in columns:
-            msg = f"{name!r} has the column {column.strip()!r} twice"
+            msg = f"{where} has the column {column.strip()!r} twice"
             raise CsvFormatError(msg, source=name, line=first)
         columns[key] = position
-    missing = tuple(column for column in required if column_key(column) not in columns)
-    if missing:
-        listing = ", ".join(map(repr, missing))
-        msg = f"{name!r} is not {what}: it lacks the column(s) {listing}"
-        raise CsvFormatError(msg, source=name, line=first, missing=missing)
-    unknown = [column.strip() for column in header if known and not known(column_key(column))]
+    unknown = [column.strip() for column in header if known and not known(wanted.key(column))]
     if unknown:
         listing = ", ".join(map(repr, unknown))
-        msg = f"{name!r} has column(s) that {what} does not have: {listing}"
+        msg = f"{where} has column(s) that {what} does not have: {listing}"
         raise CsvFormatError(msg, source=name, line=first)
-    return Table(source=name, header=header, columns=columns, rows=rows)
+    return Table(
+        source=name,
+        header=header,
+        columns=columns,
+        rows=tuple(rows),
+        sheet=chosen,
+        header_line=first,
+        titles=titles,
+    )
 
 
 # Building an inspection from each row.

@@ -180,8 +180,9 @@ def _authority(row: Row, *keys: str) -> LocalAuthority:
 # Grade cells. Which judgement each grade column holds, under each framework version,
 # is read from the packs by GradeColumns.
 
-# The community scrape's own words for "no such judgement" and "could not read it".
-_NO_JUDGEMENT = frozenset({"inspection_pre_dates_judgement", "not_reported_post_reform"})
+# The community scrape's own words for "no such judgement" and "could not read it";
+# its XLSX overview writes an empty grade as pandas does, "nan".
+_NO_JUDGEMENT = frozenset({"inspection_pre_dates_judgement", "not_reported_post_reform", "nan"})
 _UNREADABLE = frozenset({"data_unreadable"})
 # When a row has several faulty grade cells, the reason is the most telling.
 _PRIORITY = (
@@ -296,12 +297,20 @@ _OFSTED_NAME = column_key("Local authority name")
 _OFSTED_START = column_key("Inspection date")
 _OFSTED_PUBLISHED = column_key("Publication date")
 _OFSTED_TYPE = column_key("Inspection type")
-# Columns of the release that the model has no place for, or that the registry knows.
-_OFSTED_UNREAD = ("source_release", "Local authority status", "Ofsted region")
+# Columns of the release that the model has no place for, or that the registry knows
+# ("Web link" is the workbook's link to the authority's page on Ofsted's site).
+_OFSTED_UNREAD = ("source_release", "Local authority status", "Ofsted region", "Web link")
 
 
-def ofsted(source: DataSource, *, progress: ProgressCallback | None = None) -> ImportResult:
-    """Import Ofsted's official ILACS inspection history ("Local authority inspection outcomes").
+def ofsted(
+    source: DataSource, *, progress: ProgressCallback | None = None, sheet: str | None = None
+) -> ImportResult:
+    r"""Import Ofsted's official ILACS inspection history ("Local authority inspection outcomes").
+
+    ``source`` is the history sheet as CSV, or Ofsted's workbook itself as
+    published (ODS or XLSX): its sheet ``sheet``, or else the one sheet with the
+    columns below (``ILACS_inspection_history``); the title rows above the header
+    are passed over, and each row is numbered as the spreadsheet numbers it.
 
     Columns are matched by Ofsted's names, in any letter case:
 
@@ -323,11 +332,20 @@ def ofsted(source: DataSource, *, progress: ProgressCallback | None = None) -> I
     >>> result = importers.ofsted("tests/data/ofsted_mi_ilacs_history_2018_2025.csv")
     >>> print(result.summary())
     271 rows read, 271 imported, 0 skipped
+    >>> workbook = importers.ofsted(
+    ...     "tests/data/ofsted_la_inspection_outcomes_as_at_31_march_2025.ods"
+    ... )
+    >>> print(workbook.source.rsplit("/", 1)[-1], workbook.summary(), sep="\n")
+    ofsted_la_inspection_outcomes_as_at_31_march_2025.ods[ILACS_inspection_history]
+    271 rows read, 271 imported, 0 skipped
+    >>> workbook.inspections == result.inspections
+    True
     """
     table = read_table(
         source,
         what="Ofsted's ILACS inspection history",
         required=("Local authority name", "Inspection date", "Inspection type"),
+        sheet=sheet,
     )
     grades = GradeColumns.of(table.header, naming=Naming.LABEL)
 
@@ -352,14 +370,31 @@ def ofsted(source: DataSource, *, progress: ProgressCallback | None = None) -> I
 # Ofsted's in-year activity sheets.
 
 _INYEAR_READ = ("la_name", "la_code", "type", "visit_date", "published", "visit_theme")
-_INYEAR_UNREAD = ("source_release", "region")
+_INYEAR_UNREAD = ("source_release", "region", "Web link")
+# The in-year sheet of Ofsted's workbook names its columns in words.
+_INYEAR_ALIASES = {
+    "Local authority name": "la_name",
+    "Local authority area code": "la_code",
+    "Region": "region",
+    "Inspection/Visit type": "type",
+    "Inspection/Visit date": "visit_date",
+    "Publication date": "published",
+    "Visit theme": "visit_theme",
+}
 
 
-def inyear(source: DataSource, *, progress: ProgressCallback | None = None) -> ImportResult:
+def inyear(
+    source: DataSource, *, progress: ProgressCallback | None = None, sheet: str | None = None
+) -> ImportResult:
     """Import Ofsted's in-year activity: focused and monitoring visits, short and standard inspections.
 
     The columns are those of the merged in-year sheets (``la_name``, ``la_code``,
-    ``type``, ``visit_date``, ``published``, ``visit_theme`` and the grade columns):
+    ``type``, ``visit_date``, ``published``, ``visit_theme`` and the grade columns),
+    or those of the in-year sheet of Ofsted's workbook as published ("Local
+    authority name", "Inspection/Visit type", "Inspection/Visit date", "Visit
+    Theme", the grade columns by the judgements' labels, ...): a workbook is read
+    from its sheet ``sheet``, or else from the one sheet with these columns
+    (``In-year_inspections``), below its title rows.
 
     - ``visit_date`` is the first day on site (for inspections it is the same day as
       the history sheet's "Inspection date"); ``published`` is Ofsted's publication
@@ -378,11 +413,21 @@ def inyear(source: DataSource, *, progress: ProgressCallback | None = None) -> I
     >>> result = importers.inyear("tests/data/ofsted_mi_inyear_activity_2022_2025.csv")
     >>> print(result.summary())
     330 rows read, 330 imported, 0 skipped
+    >>> workbook = importers.inyear(
+    ...     "tests/data/ofsted_la_inspection_outcomes_as_at_31_march_2025.ods"
+    ... )
+    >>> print(workbook.summary())
+    112 rows read, 112 imported, 0 skipped
     """
     table = read_table(
-        source, what="Ofsted's in-year activity", required=("la_name", "type", "visit_date")
+        source,
+        what="Ofsted's in-year activity",
+        required=("la_name", "type", "visit_date"),
+        sheet=sheet,
+        aliases=_INYEAR_ALIASES,
     )
-    grades = GradeColumns.of(table.header, naming=Naming.SHORT)
+    worded = any(column_key(name) in map(column_key, table.header) for name in _INYEAR_ALIASES)
+    grades = GradeColumns.of(table.header, naming=Naming.LABEL if worded else Naming.SHORT)
 
     def build(row: Row) -> Inspection:
         start, framework = _start(row, "visit_date")
@@ -414,7 +459,20 @@ _COMMUNITY_COLUMNS = (
     "inspection_end_date",
     "inspection_link",
 )
-_COMMUNITY_UNREAD = ("pdf_filename", "parser_version")
+_COMMUNITY_UNREAD = (
+    "pdf_filename",
+    "parser_version",
+    # The XLSX overview's own columns: the authority's DfE and ONS codes (the URN
+    # decides, and the overview gives Cumbria's old code for its successors), the
+    # region, the statistical neighbours and their grades, and counts it derives.
+    "la_code",
+    "ltla23cd",
+    "region_code",
+    "stat_neighbours",
+    "stat_neighbour_judgement",
+    "local_link_to_all_inspections",
+    "inspectors_inspections_count",
+)
 
 
 def _community_kind(row: Row, framework: Framework) -> InspectionKind:
@@ -432,8 +490,13 @@ def _community_kind(row: Row, framework: Framework) -> InspectionKind:
     return _kind_in(row, "inspection_framework", kind, framework)
 
 
-def community(source: DataSource, *, progress: ProgressCallback | None = None) -> ImportResult:
+def community(
+    source: DataSource, *, progress: ProgressCallback | None = None, sheet: str | None = None
+) -> ImportResult:
     """Import the community "ofsted-ilacs-scrape-tool" record of every published report.
+
+    ``source`` is the tool's CSV history, or its XLSX overview (the latest report
+    of each authority), whose sheet is found by its columns (or named by ``sheet``).
 
     - ``inspection_start_date`` and ``inspection_end_date`` (dd/mm/yyyy) are the
       report's first and last days on site; a row without them is skipped ("no
@@ -442,7 +505,9 @@ def community(source: DataSource, *, progress: ProgressCallback | None = None) -
     - ``publication_date`` (dd/mm/yy, read as 20yy) is ``published``;
       ``inspector_name`` the lead inspector; ``inspection_link`` the source URL;
       ``pdf_filename`` and ``parser_version`` are not read.
-    - ``urn`` and then ``local_authority`` find the authority in the registry.
+    - ``urn`` and then ``local_authority`` find the authority in the registry. The
+      overview's other columns (its DfE and ONS codes, region, statistical
+      neighbours, counts) are not read.
     - ``inspection_framework`` ("short" or "standard", inferred by the scrape from
       the length of fieldwork; "longer than standard" is taken as standard) is the
       kind; under SIF every inspection is a single inspection.
@@ -460,7 +525,9 @@ def community(source: DataSource, *, progress: ProgressCallback | None = None) -
     >>> [(row.line, row.column, row.value) for row in bad]
     [(329, 'help_and_protection_grade', 'to requires improvement'), (415, 'help_and_protection_grade', 'to requires improvement')]
     """
-    table = read_table(source, what="the community ILACS history", required=_COMMUNITY_COLUMNS)
+    table = read_table(
+        source, what="the community ILACS history", required=_COMMUNITY_COLUMNS, sheet=sheet
+    )
     grades = GradeColumns.of(table.header, naming=Naming.COLUMN)
 
     def build(row: Row) -> Inspection:
