@@ -2,7 +2,6 @@
 
 import sys
 import xml.etree.ElementTree as ET
-from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -18,9 +17,17 @@ from matplotlib.collections import LineCollection
 from matplotlib.container import BarContainer
 from matplotlib.figure import Figure
 from matplotlib.text import Text
-from national_picture import latest_inspections
 
-from ilacs import ActionPlan, Grade, Inspection, LocalAuthority, progress, serialisation
+from ilacs import (
+    ActionPlan,
+    Grade,
+    Inspection,
+    LocalAuthority,
+    authorities,
+    national,
+    progress,
+    serialisation,
+)
 from ilacs.errors import FileWriteError, IlacsError, ValidationError
 from ilacs.reports import pictures
 from ilacs.reports.pictures import GradeHistory, StackedCounts
@@ -41,14 +48,9 @@ def _history() -> GradeHistory:
 
 
 def _national(inspections: tuple[Inspection, ...], years: range) -> StackedCounts:
-    counts = []
-    for year in years:
-        day = D(year, 3, 31)
-        latest = latest_inspections(inspections, day).values()
-        grades = (inspection.grade("overall_effectiveness") for inspection in latest)
-        counts.append((day, Counter(grade for grade in grades if grade is not None)))
-    return pictures.grade_distribution(
-        counts, area_label="Overall effectiveness", who="England", source=OFFICIAL
+    days = [D(year, 3, 31) for year in years]
+    return pictures.national_distribution(
+        national.over_time(inspections, days=days), source=OFFICIAL
     )
 
 
@@ -63,16 +65,16 @@ def _plan() -> StackedCounts:
 
 
 @pytest.fixture(scope="module")
-def national(official_inspections: tuple[Inspection, ...]) -> StackedCounts:
+def england(official_inspections: tuple[Inspection, ...]) -> StackedCounts:
     """England's overall effectiveness grades on 31 March of 2019 to 2025, from Ofsted's data."""
     return _national(official_inspections, range(2019, 2026))
 
 
 @pytest.fixture(scope="module")
-def drawn(national: StackedCounts) -> dict[str, tuple[Figure, Axes]]:
+def drawn(england: StackedCounts) -> dict[str, tuple[Figure, Axes]]:
     """Each picture drawn once, small, for the tests to read back."""
     found = {}
-    for name, picture in (("history", _history()), ("national", national), ("plan", _plan())):
+    for name, picture in (("history", _history()), ("national", england), ("plan", _plan())):
         fig = pictures.figure(picture, width=6.0, height=4.0)
         found[name] = (fig, fig.axes[0])
     return found
@@ -249,23 +251,64 @@ class TestGradeDistribution:
     """The share of each grade on each day, as stacked bars best at the top."""
 
     def test_ofsteds_published_share_good_or_better_is_reproduced(
-        self, national: StackedCounts
+        self, england: StackedCounts
     ) -> None:
         """60% of authorities were good or outstanding overall at 31 March 2024, as Ofsted says."""
-        index = national.days.index(D(2024, 3, 31))
-        outstanding, good, *_ = national.heights()[index]
+        index = england.days.index(D(2024, 3, 31))
+        outstanding, good, *_ = england.heights()[index]
         assert round(outstanding + good) == 60
-        assert national.totals()[index] == 151
+        assert england.totals()[index] == 151
+
+    def test_a_region_says_what_it_counts_and_what_it_leaves_out(
+        self, official_inspections: tuple[Inspection, ...]
+    ) -> None:
+        """London's children in care: the 2018 combined judgement counts, and it says so."""
+        london = list(
+            national.over_time(
+                official_inspections,
+                days=[D(2022, 3, 31), D(2025, 3, 31)],
+                area="care_leavers",
+                authorities=[
+                    record.urn
+                    for record in authorities.in_region("London", include_abolished=True)
+                    if record.urn is not None
+                ],
+                group="London",
+            )
+        )
+        picture = pictures.national_distribution(london, source=OFFICIAL)
+        assert (
+            picture.title
+            == "London: the experiences and progress of care leavers, the share of each grade"
+        )
+        assert picture.counts == tuple(
+            tuple(number for _, number in item.counts) for item in london
+        )
+        assert any(note.startswith("Not shown:") for note in picture.notes)
+
+    def test_distributions_of_different_things_are_not_drawn_together(
+        self, official_inspections: tuple[Inspection, ...]
+    ) -> None:
+        """Two judgements, or two groups, in one picture are a ValidationError."""
+        day = D(2024, 3, 31)
+        mixed = [
+            national.distribution(official_inspections, as_of=day),
+            national.distribution(official_inspections, as_of=day.add(days=1), area="leaders"),
+        ]
+        with pytest.raises(ValidationError, match="must all be of one judgement and group"):
+            pictures.national_distribution(mixed, source="x")
+        with pytest.raises(ValidationError, match="'distributions'"):
+            pictures.national_distribution([], source="x")
 
     def test_the_bars_drawn_are_the_shares(
-        self, national: StackedCounts, drawn: dict[str, tuple[Figure, Axes]]
+        self, england: StackedCounts, drawn: dict[str, tuple[Figure, Axes]]
     ) -> None:
         """Each grade's bars have its shares as heights, stacked worst at the bottom."""
         _, axes = drawn["national"]
         bars = _bars(axes)
-        assert list(bars) == list(reversed(national.categories))
-        heights = national.heights()
-        for index, category in enumerate(national.categories):
+        assert list(bars) == list(reversed(england.categories))
+        heights = england.heights()
+        for index, category in enumerate(england.categories):
             drawn_heights = [height for _, _, height in bars[category]]
             assert drawn_heights == pytest.approx([row[index] for row in heights])
             bottoms = [sum(row[index + 1 :]) for row in heights]

@@ -50,6 +50,7 @@ from ilacs.model.action_plans import ActionPlan
 from ilacs.model.inspections import Inspection
 from ilacs.reasoning import progress
 from ilacs.reasoning.calendar import WorkingDayCalendar
+from ilacs.reasoning.national import Distribution
 from ilacs.reasoning.progress import Rating
 
 if TYPE_CHECKING:
@@ -71,6 +72,7 @@ __all__ = [
     "grade_distribution",
     "grade_history",
     "monthly",
+    "national_distribution",
     "plan_status",
     "render",
     "save",
@@ -110,6 +112,10 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
 def _text(value: str) -> str:
     """Text from a document, on one line (the figure shows it as it is: see :func:`figure`)."""
     return _CONTROL.sub(" ", value).strip()
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
 
 
 def _check_day(field: str, day: object) -> pendulum.Date:
@@ -242,6 +248,7 @@ class StackedCounts:
         days: the days, earliest first.
         counts: for each day, the count in each category, best first.
         percent: True to show shares of each day's total.
+        notes: what else a reader must know to read it right, after the source.
 
     >>> import pendulum
     >>> picture = StackedCounts(
@@ -269,6 +276,7 @@ class StackedCounts:
     days: tuple[pendulum.Date, ...]
     counts: tuple[tuple[int, ...], ...]
     percent: bool = False
+    notes: tuple[str, ...] = ()
 
     @property
     def x_label(self) -> str:
@@ -277,8 +285,8 @@ class StackedCounts:
 
     @property
     def note(self) -> str:
-        """The line under the title: as of when, and from where."""
-        return f"As of {format_date(self.as_of)}. Source: {self.source}."
+        """The line under the title: as of when, from where, and the notes."""
+        return " ".join((f"As of {format_date(self.as_of)}. Source: {self.source}.", *self.notes))
 
     def totals(self) -> tuple[int, ...]:
         """Each day's total count."""
@@ -480,9 +488,8 @@ def grade_distribution(
         rows.append(tuple(tally.get(grade, 0) for grade in grades))
     if not days:
         v.reject("counts", [], "must hold at least one day")
-    lower = area_label[:1].lower() + area_label[1:]
     return StackedCounts(
-        title=f"{who}: {lower}, the share of each grade",
+        title=f"{who}: {_lower_first(area_label)}, the share of each grade",
         y_label="Share of authorities inspected (%)",
         as_of=days[-1],
         source=source,
@@ -493,6 +500,89 @@ def grade_distribution(
         counts=tuple(rows),
         percent=True,
     )
+
+
+def _area_label(area: str) -> str:
+    """The area's label in the newest framework version that has it."""
+    for pack in sorted(frameworks.all(), key=lambda pack: pack.in_force_from, reverse=True):
+        if area in pack.area_ids:
+            return pack.area(area).label
+    return area
+
+
+def national_distribution(distributions: Iterable[Distribution], *, source: str) -> StackedCounts:
+    """The share of each grade on each day, from :func:`ilacs.national.over_time`'s distributions.
+
+    The distributions must be of one judgement and one group of authorities (England,
+    a region, an authority's statistical neighbours), in order of day. The picture
+    says which judgements of older framework versions are counted as this one, and
+    how many authorities had no grade for it on the last day.
+
+    >>> import pendulum
+    >>> from ilacs import national
+    >>> def on(day, counts):
+    ...     return national.Distribution(
+    ...         area="children_in_care",
+    ...         as_of=day,
+    ...         counts=tuple(
+    ...             zip(
+    ...                 (
+    ...                     Grade.OUTSTANDING,
+    ...                     Grade.GOOD,
+    ...                     Grade.REQUIRES_IMPROVEMENT,
+    ...                     Grade.INADEQUATE,
+    ...                 ),
+    ...                 counts,
+    ...             )
+    ...         ),
+    ...         counted_as=("children_in_care_and_care_leavers",),
+    ...     )
+    >>> picture = national_distribution(
+    ...     [
+    ...         on(pendulum.date(2023, 3, 31), (1, 2, 1, 0)),
+    ...         on(pendulum.date(2024, 3, 31), (1, 1, 1, 1)),
+    ...     ],
+    ...     source="an illustration",
+    ... )
+    >>> picture.title
+    'England: the experiences and progress of children in care, the share of each grade'
+    >>> [f"{row[0] + row[1]:.0f}%" for row in picture.heights()]
+    ['75%', '50%']
+    >>> print(picture.notes[0])
+    Counted with it: the experiences and progress of children in care and care leavers (children_in_care_and_care_leavers).
+    """
+    source = _check_text("source", source)
+    try:
+        found = list(distributions)
+    except TypeError:
+        v.reject("distributions", distributions, "must be distributions (ilacs.national)")
+    if not found or not all(isinstance(item, Distribution) for item in found):
+        v.reject("distributions", found[:3], "must be one or more ilacs.national distributions")
+    first = found[0]
+    mixed = [item for item in found if (item.area, item.group) != (first.area, first.group)]
+    if mixed:
+        v.reject(
+            "distributions",
+            f"{mixed[0].area} of {mixed[0].group}",
+            f"must all be of one judgement and group, as the first ({first.area} of {first.group})",
+        )
+    counted_as = sorted({area for item in found for area in item.counted_as})
+    notes = []
+    if counted_as:
+        named = ", ".join(f"{_lower_first(_area_label(area))} ({area})" for area in counted_as)
+        notes.append(f"Counted with it: {named}.")
+    if found[-1].not_judged:
+        notes.append(
+            f"Not shown: {found[-1].not_judged} authorities whose latest inspection"
+            " gave no grade for it on the last day."
+        )
+    picture = grade_distribution(
+        [(item.as_of, dict(item.counts)) for item in found],
+        area_label=_area_label(first.area),
+        who=first.group[:1].upper() + first.group[1:],
+        source=source,
+    )
+    return attrs.evolve(picture, notes=tuple(notes))
 
 
 def plan_status(
