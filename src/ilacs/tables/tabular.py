@@ -82,8 +82,11 @@ from ilacs.errors import IlacsError, ValidationError
 from ilacs.frameworks.grades import Grade
 from ilacs.frameworks.kinds import InspectionKind
 from ilacs.frameworks.pack import IDENTIFIER, AreaRole, Framework
+from ilacs.model.action_plans import ActionPlan, ActionStatus
 from ilacs.model.authority import LocalAuthority
 from ilacs.model.inspections import ImprovementArea, Inspection, Judgement
+from ilacs.reasoning import deadlines, progress
+from ilacs.reasoning.calendar import WorkingDayCalendar
 from ilacs.tables.columns import GRADE_SUFFIX, explicit_column
 from ilacs.tables.engine import (
     DataSource,
@@ -97,14 +100,19 @@ from ilacs.tables.engine import (
     write_text,
 )
 from ilacs.tables.results import ImportResult, Reason
+from ilacs.tables.workbooks import Cell, SheetData, WorkbookTarget
+from ilacs.tables.workbooks import write_xlsx as write_workbook
 
 __all__ = [
     "GRADE_COLUMNS",
+    "SHEETS",
     "area_of_column",
     "column_of_area",
     "from_csv",
     "to_csv",
+    "workbook_sheets",
     "write_csv",
+    "write_xlsx",
 ]
 
 _AREA = re.compile(IDENTIFIER)
@@ -354,15 +362,21 @@ def to_csv(inspections: Iterable[Inspection], *, spreadsheet_safe: bool = False)
 
 
 def write_csv(
-    inspections: Iterable[Inspection], target: DataTarget, *, spreadsheet_safe: bool = False
+    inspections: Iterable[Inspection],
+    target: DataTarget,
+    *,
+    spreadsheet_safe: bool = False,
+    bom: bool = False,
 ) -> int:
     """Write inspections to a CSV file (a path, or a text stream); return the rows written.
 
     The text is :func:`to_csv`'s. A path is written as UTF-8, atomically: the whole
     new file or, if anything fails, the old one untouched. A folder, a missing
     folder, a failed write or a stream that does not take text is a
-    :class:`~ilacs.errors.FileWriteError` naming the target. The readers also
-    accept a file Excel saved with a byte-order mark.
+    :class:`~ilacs.errors.FileWriteError` naming the target. With ``bom``, the
+    text starts with a byte-order mark (``U+FEFF``), by which Excel knows the
+    file is UTF-8: without it, Excel commonly shows "Máire" as "MÃ¡ire". The
+    readers take a file with or without one.
 
     >>> import io
     >>> from ilacs import importers, tabular
@@ -373,9 +387,245 @@ def write_csv(
     Traceback (most recent call last):
     ...
     ilacs.errors.FileWriteError: cannot write 'no/such/folder/national.csv': the folder 'no/such/folder' does not exist
+    >>> stream = io.StringIO()
+    >>> tabular.write_csv(official.inspections[:1], stream, bom=True)
+    1
+    >>> stream.getvalue()[:16]
+    '\ufefflocal_authority'
     """
     listed = _checked(inspections)
-    write_text(to_csv(listed, spreadsheet_safe=spreadsheet_safe), target)
+    text = to_csv(listed, spreadsheet_safe=spreadsheet_safe)
+    write_text(f"{BOM}{text}" if bom else text, target)
+    return len(listed)
+
+
+# The workbook.
+
+#: The byte-order mark that :func:`write_csv` puts first with ``bom=True``.
+BOM = "\ufeff"
+#: The sheets of :func:`write_xlsx`'s workbook, in order.
+SHEETS = ("inspections", "judgements", "improvement areas", "action plans", "deadlines")
+_INSPECTION = ("local_authority", "kind", "on_site_start")
+_JUDGEMENT_COLUMNS = (*_INSPECTION, "framework", "area", "judgement", "grade")
+_ITEM_COLUMNS = (*_INSPECTION, "list", "id", "text", "judgement_areas", "national_framework")
+_ACTION_COLUMNS = (
+    *_INSPECTION,
+    "submitted",
+    "horizon",
+    "action",
+    "title",
+    "answers",
+    "owners",
+    "due",
+    "milestones",
+    "last_status",
+    "last_change",
+)
+_RATING_COLUMNS = ("status", "rating", "reason")
+_DEADLINE_COLUMNS = (
+    *_INSPECTION,
+    "deadline",
+    "rule",
+    "status",
+    "earliest",
+    "due",
+    "counted_from",
+    "counted_from_event",
+    "upper_bound",
+    "basis",
+    "reason",
+)
+
+
+def _typed(column: str, cell: str) -> Cell:
+    """A cell of the CSV row as the workbook holds it: dates as dates, the URN as a number."""
+    if not cell:
+        return None
+    if column in _DATES:
+        return pendulum.Date.fromisoformat(cell)
+    if column == "urn":
+        return int(cell)
+    return cell
+
+
+def _key(inspection: Inspection) -> list[Cell]:
+    return [inspection.authority.name, inspection.kind.value, inspection.on_site_start]
+
+
+def _area_label(pack: Framework | None, area: str) -> str:
+    if pack is not None and area in pack.area_ids:
+        return pack.area(area).label
+    return area
+
+
+def _judgement_rows(inspections: list[Inspection]) -> Iterator[list[Cell]]:
+    for inspection in inspections:
+        pack = _pack(inspection.framework)
+        for judgement in inspection.judgements:
+            grade = judgement.grade
+            yield [
+                *_key(inspection),
+                inspection.framework,
+                judgement.area,
+                _area_label(pack, judgement.area),
+                grade.label if pack is None else pack.grade_scale.wording(grade),
+            ]
+
+
+def _item_rows(inspections: list[Inspection]) -> Iterator[list[Cell]]:
+    for inspection in inspections:
+        for words, items in (
+            ("priority action", inspection.priority_actions),
+            ("improvement area", inspection.improvement_areas),
+        ):
+            for item in items:
+                tag = item.national_framework
+                yield [
+                    *_key(inspection),
+                    words,
+                    item.id,
+                    item.text,
+                    " ".join(item.judgement_areas),
+                    None if tag is None else str(tag),
+                ]
+
+
+def _action_rows(
+    plans: list[ActionPlan], as_of: pendulum.Date | None, calendar: WorkingDayCalendar | None
+) -> Iterator[list[Cell]]:
+    for plan in plans:
+        for action in plan.actions:
+            last = action.history[-1] if action.history else None
+            row: list[Cell] = [
+                *_key(plan.inspection),
+                plan.submitted,
+                plan.horizon,
+                action.id,
+                action.title,
+                " ".join(action.answers),
+                "; ".join(action.owners),
+                action.due,
+                len(action.milestones),
+                ActionStatus.PLANNED.value if last is None else last.status.value,
+                None if last is None else last.on,
+            ]
+            if as_of is not None:
+                rated = progress.assess_action(action, as_of, calendar=calendar)
+                row.extend([rated.status.value, rated.rating.value, rated.reason])
+            yield row
+
+
+def _deadline_rows(
+    inspections: list[Inspection], calendar: WorkingDayCalendar | None
+) -> Iterator[list[Cell]]:
+    for inspection in inspections:
+        try:
+            found = deadlines.for_inspection(inspection, calendar=calendar)
+        except IlacsError as error:  # a framework not registered here: say so
+            yield [*_key(inspection), None, None, "not_known", *[None] * 6, f"{error}"]
+            continue
+        for deadline in found:
+            event = deadline.counted_from_event
+            yield [
+                *_key(inspection),
+                deadline.rule.name,
+                deadline.rule.id,
+                deadline.status.value,
+                deadline.earliest,
+                deadline.due,
+                deadline.counted_from,
+                None if event is None else event.value,
+                deadline.is_upper_bound,
+                deadline.rule.basis.value,
+                deadline.reason,
+            ]
+
+
+def workbook_sheets(
+    inspections: Iterable[Inspection],
+    *,
+    plans: Iterable[ActionPlan] = (),
+    as_of: pendulum.Date | None = None,
+    calendar: WorkingDayCalendar | None = None,
+) -> list[SheetData]:
+    """The sheets of :func:`write_xlsx`'s workbook: each a name, a header and typed rows.
+
+    >>> from ilacs import importers
+    >>> official = importers.ofsted("tests/data/ofsted_mi_ilacs_history_2018_2025.csv")
+    >>> sheets = workbook_sheets(official.inspections[:2])
+    >>> [(name, len(list(rows))) for name, _, rows in sheets]
+    [('inspections', 2), ('judgements', 9), ('improvement areas', 0), ('action plans', 0), ('deadlines', 8)]
+    """
+    listed = _checked(inspections)
+    plan_list = list(plans)
+    for index, plan in enumerate(plan_list):
+        if not isinstance(plan, ActionPlan):
+            v.reject(f"plans[{index}]", plan, "must be an ActionPlan")
+    if as_of is not None and not v.is_date(as_of):
+        v.reject("as_of", as_of, "must be a pendulum.Date")
+    names = _Columns.registered()
+    columns = _grade_columns(listed, names)
+    header = [*_BEFORE, *columns, *_AFTER]
+    rows = (
+        [_typed(column, cell) for column, cell in zip(header, _row(i, columns, names), strict=True)]
+        for i in listed
+    )
+    actions = (*_ACTION_COLUMNS, *(_RATING_COLUMNS if as_of is not None else ()))
+    return [
+        ("inspections", header, rows),
+        ("judgements", _JUDGEMENT_COLUMNS, _judgement_rows(listed)),
+        ("improvement areas", _ITEM_COLUMNS, _item_rows(listed)),
+        ("action plans", actions, _action_rows(plan_list, as_of, calendar)),
+        ("deadlines", _DEADLINE_COLUMNS, _deadline_rows(listed, calendar)),
+    ]
+
+
+def write_xlsx(
+    inspections: Iterable[Inspection],
+    target: WorkbookTarget,
+    *,
+    plans: Iterable[ActionPlan] = (),
+    as_of: pendulum.Date | None = None,
+    calendar: WorkingDayCalendar | None = None,
+) -> int:
+    """Write inspections (and action plans) as an XLSX workbook, one sheet per table; return the inspections written.
+
+    The sheets (:data:`SHEETS`), each with a bold, frozen, filtered header row:
+
+    - ``inspections``: the columns of :func:`to_csv`, one row per inspection;
+      :func:`from_csv` reads this sheet back to the same inspections.
+    - ``judgements``: one row per judgement: the inspection (authority, kind,
+      first day on site), the framework, the area's id and label, the grade.
+    - ``improvement areas``: one row per area for priority action and
+      improvement area, with its id, text, judgement areas and national
+      framework tag.
+    - ``action plans``: one row per action of each plan, with the plan's
+      submission and horizon, the action's areas answered, owners, due day,
+      milestones and last recorded status; with ``as_of``, also its status,
+      red/amber/green rating and the reason as of that day.
+    - ``deadlines``: one row per deadline rule that follows each inspection
+      (:func:`ilacs.deadlines.for_inspection`, counted with ``calendar``).
+
+    Cells are typed: dates are dates, the URN and counts are numbers, and all
+    text is written as text, so a cell starting with ``=`` is shown, never run
+    (no apostrophes are needed). A path is written atomically. Text longer than
+    an XLSX cell holds (32,767 characters) is a
+    :class:`~ilacs.errors.ValidationError`; writing needs the ``spreadsheets``
+    extra (``pip install 'ilacs[spreadsheets]'``).
+
+    >>> import io
+    >>> from ilacs import importers, tabular
+    >>> official = importers.ofsted("tests/data/ofsted_mi_ilacs_history_2018_2025.csv")
+    >>> workbook = io.BytesIO()
+    >>> tabular.write_xlsx(official.inspections, workbook)
+    271
+    >>> workbook.seek(0)
+    0
+    >>> tabular.from_csv(workbook).inspections == official.inspections
+    True
+    """
+    listed = _checked(inspections)
+    write_workbook(workbook_sheets(listed, plans=plans, as_of=as_of, calendar=calendar), target)
     return len(listed)
 
 
@@ -518,8 +768,13 @@ def from_csv(
     *,
     progress: ProgressCallback | None = None,
     spreadsheet_safe: bool = False,
+    sheet: str | None = None,
 ) -> ImportResult:
     r"""Read a table :func:`to_csv` wrote back to the same inspections.
+
+    ``source`` may also be a workbook: the ``inspections`` sheet of one that
+    :func:`write_xlsx` wrote (or the sheet ``sheet``), or a CSV export saved from
+    a spreadsheet as XLSX or ODS.
 
     Every row is imported or reported, as by the :mod:`ilacs.importers`. A column
     this format does not have is an error (a misspelt column is never ignored);
@@ -546,6 +801,7 @@ def from_csv(
         required=_REQUIRED,
         known=lambda key: key in _FIXED or names.area(key) is not None,
         spreadsheet_safe=spreadsheet_safe,
+        sheet=sheet,
     )
     grade_keys = {area: key for key in table.columns if (area := names.area(key)) is not None}
     return run(table, _build(grade_keys), progress=progress, fields=_FIELDS, duplicates=False)

@@ -32,6 +32,7 @@ import datetime
 import io
 import math
 import os
+import re
 from collections.abc import Iterable, Sequence
 from typing import IO, Any, BinaryIO
 
@@ -46,6 +47,7 @@ __all__ = [
     "Cell",
     "Sheet",
     "SheetData",
+    "WorkbookTarget",
     "cell_text",
     "is_workbook",
     "read_workbook",
@@ -62,10 +64,15 @@ CELL_LIMIT = 32_767
 Cell = str | int | float | bool | datetime.date | None
 #: One sheet to write: its name, its header, and its rows of cells.
 SheetData = tuple[str, Sequence[str], Iterable[Sequence[Cell]]]
+#: Where to write a workbook: a path (written atomically), or a binary stream.
+WorkbookTarget = str | os.PathLike[str] | BinaryIO
 
 _ZIP = b"PK\x03\x04"  # XLSX, XLSM, XLSB and ODS are zip archives
 _COMPOUND = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # XLS is an OLE compound document
 _EXTRA = "pip install 'ilacs[spreadsheets]'"
+# What XML, and so XLSX, cannot hold: a lone surrogate, U+FFFE and U+FFFF (other
+# control characters are written escaped, and read back as they were).
+_UNWRITABLE = re.compile("[\ud800-\udfff\ufffe\uffff]")
 # Integral numbers up to this size are written without a decimal point.
 _EXACT = 2**53
 
@@ -196,12 +203,20 @@ def _check(sheet: str, header: Sequence[str], row: int, cells: Sequence[Cell]) -
         )
         raise ValidationError(msg, field=sheet, value=len(cells))
     for column, cell in zip(header, cells, strict=True):
-        if isinstance(cell, str) and len(cell) > CELL_LIMIT:
+        if not isinstance(cell, str):
+            continue
+        if len(cell) > CELL_LIMIT:
             msg = (
                 f"{column!r} in row {row} of sheet {sheet!r} has {len(cell):,} characters,"
                 f" more than an XLSX cell holds ({CELL_LIMIT:,})"
             )
             raise ValidationError(msg, field=column, value=len(cell))
+        if found := _UNWRITABLE.search(cell):
+            msg = (
+                f"{column!r} in row {row} of sheet {sheet!r} holds {found.group()!r}, which an"
+                f" XLSX file cannot hold (got {cell!r})"
+            )
+            raise ValidationError(msg, field=column, value=cell)
 
 
 def _write_sheet(workbook: Any, formats: dict[str, Any], data: SheetData) -> None:  # noqa: ANN401
@@ -254,7 +269,7 @@ def _stream_name(stream: object) -> str:
     return given if isinstance(given, str) else "<stream>"
 
 
-def write_xlsx(sheets: Iterable[SheetData], target: str | os.PathLike[str] | BinaryIO) -> None:
+def write_xlsx(sheets: Iterable[SheetData], target: WorkbookTarget) -> None:
     """Write sheets of typed cells as an XLSX workbook, to a path (atomically) or a binary stream.
 
     Each sheet is ``(name, header, rows)``. Text is written as text (never read as
