@@ -318,7 +318,7 @@ class TestGradeDistribution:
     def test_the_legend_lists_the_grades_best_first(
         self, drawn: dict[str, tuple[Figure, Axes]]
     ) -> None:
-        """The legend reads Outstanding to Inadequate; the days label the bars."""
+        """The legend reads Outstanding to Inadequate; the days and how many they count label the bars."""
         fig, axes = drawn["national"]
         assert _legend(fig) == [
             "Outstanding",
@@ -327,7 +327,10 @@ class TestGradeDistribution:
             "Inadequate",
         ]
         assert [label.get_text() for label in axes.get_xticklabels()] == [
-            f"31 Mar {year}" for year in range(2019, 2026)
+            f"31 Mar {year} (n={total})"
+            for year, total in zip(
+                range(2019, 2026), (41, 96, 102, 120, 151, 151, 153), strict=True
+            )
         ]
         assert fig.get_suptitle() == "England: overall effectiveness, the share of each grade"
         note = axes.get_title(loc="left").replace("\n", " ")

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import NoReturn, TextIO
 
 from ilacs import __version__
-from ilacs.cli import data, documents, national
+from ilacs.cli import data, documents, national, pictures
 from ilacs.cli.status import (
     INPUT_ERROR,
     INTERNAL_ERROR,
@@ -41,6 +41,7 @@ examples:
   ilacs frameworks                           the framework versions ilacs knows
   ilacs authorities haringey                 look up an authority's codes
   ilacs latest national.csv --as-of 2024-03-31  each authority's latest grades
+  ilacs picture plan plan.json --as-of 2020-03-31 -o plan.png  a plan's RAG over time
 
 A file named - is standard input (or, for -o, standard output). Documents are JSON
 or YAML, told apart by the file's extension, or else by their content.
@@ -75,6 +76,7 @@ def _parser() -> argparse.ArgumentParser:
     documents.add_commands(commands)
     data.add_commands(commands)
     national.add_commands(commands)
+    pictures.add_commands(commands)
     return parser
 
 

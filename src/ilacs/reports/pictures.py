@@ -333,7 +333,7 @@ def _periods(start: pendulum.Date, end: pendulum.Date, series: set[str]) -> tupl
 
 def grade_history(
     inspections: Iterable[Inspection],
-    authority: str,
+    authority: str | int,
     *,
     as_of: pendulum.Date,
     source: str,
@@ -344,7 +344,9 @@ def grade_history(
     Each grade holds from the inspection's day (its publication, or its last day on
     site where that is not recorded) until the authority's next graded inspection,
     or ``as_of``. A judgement area a framework version dropped simply ends there.
-    ``areas`` keeps only the judgement areas named (by id), in that order.
+    ``authority`` is the authority's name (in any letter case) or its Ofsted URN, which
+    also finds its inspections under an older name. ``areas`` keeps only the
+    judgement areas named (by id), in that order.
 
     >>> import pendulum
     >>> from ilacs import InspectionKind, Judgement, LocalAuthority
@@ -376,7 +378,11 @@ def grade_history(
     """
     as_of = _check_day("as_of", as_of)
     source = _check_text("source", source)
-    name = _check_text("authority", authority)
+    if isinstance(authority, int) and not isinstance(authority, bool):
+        urn: int | None = authority
+        key = ""
+    else:
+        urn, key = None, _check_text("authority", authority).casefold()
     if areas is not None and (
         isinstance(areas, str) or not all(isinstance(area, str) for area in areas)
     ):
@@ -387,12 +393,17 @@ def grade_history(
         v.reject("inspections", inspections, "must be inspections")
     if not all(isinstance(item, Inspection) for item in items):
         v.reject("inspections", items[:3], "must all be Inspection values")
-    key = name.casefold()
     graded = sorted(
         (
             item
             for item in items
-            if item.authority.name.casefold() == key and item.judgements and _dated(item) <= as_of
+            if (
+                item.authority.urn == urn
+                if urn is not None
+                else item.authority.name.casefold() == key
+            )
+            and item.judgements
+            and _dated(item) <= as_of
         ),
         key=lambda item: (_dated(item), item.on_site_start),
     )
@@ -490,7 +501,7 @@ def grade_distribution(
         v.reject("counts", [], "must hold at least one day")
     return StackedCounts(
         title=f"{who}: {_lower_first(area_label)}, the share of each grade",
-        y_label="Share of authorities inspected (%)",
+        y_label="Share of the authorities graded, n (%)",
         as_of=days[-1],
         source=source,
         categories=tuple(_text(labels.get(grade, grade.label)) for grade in grades),
@@ -740,6 +751,12 @@ def _draw_history(history: GradeHistory, fig: "Figure", axes: "Axes") -> None:
         fig.legend(loc="outside lower center", fontsize="small", title="Judgement")
 
 
+def _tick(picture: StackedCounts, index: int) -> str:
+    day = picture.days[index].format("D MMM YYYY")
+    # A share says nothing without what it is a share of.
+    return f"{day} (n={picture.totals()[index]})" if picture.percent else day
+
+
 def _draw_stacked(picture: StackedCounts, fig: "Figure", axes: "Axes") -> None:
     positions = list(range(len(picture.days)))
     heights = picture.heights()
@@ -762,7 +779,7 @@ def _draw_stacked(picture: StackedCounts, fig: "Figure", axes: "Axes") -> None:
     every = max(1, len(positions) // 12)
     axes.set_xticks(
         positions[::every],
-        [day.format("D MMM YYYY") for day in picture.days[::every]],
+        [_tick(picture, index) for index in positions[::every]],
         rotation=45 if len(positions) > 3 else 0,
         ha="right" if len(positions) > 3 else "center",
     )
