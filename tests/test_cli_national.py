@@ -208,6 +208,22 @@ class TestDistribution:
             ),
         ]
 
+    def test_neighbours_in_json_carry_the_authoritys_grade_and_theirs(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """One object a judgement: its grade, its inspection, the neighbours' distribution."""
+        run = _ilacs(
+            capsys, "distribution", OFFICIAL, *AS_OF, "--neighbours", "80498",
+            "--area", "care_leavers", "--format", "json",
+        )  # fmt: skip
+        (found,) = json.loads(run.out)
+        assert (found["authority"], found["grade"], found["published"]) == (
+            "Haringey",
+            "good",
+            "2023-04-11",
+        )
+        assert (found["neighbours"]["total"], found["neighbours"]["not_judged"]) == (3, 7)
+
     def test_every_judgement_by_default_and_those_named_with_area(
         self, capsys: pytest.CaptureFixture[str]
     ) -> None:

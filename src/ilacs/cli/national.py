@@ -357,6 +357,70 @@ def _latest(args: argparse.Namespace) -> int:
     return OK
 
 
+def _comparison_lines(comparisons: Sequence[national.Comparison], fmt: str) -> str:
+    """An authority's grades beside its neighbours' distributions, one judgement a row."""
+
+    def grade_of(item: national.Comparison) -> str:
+        return "" if item.grade is None else item.grade.label
+
+    def published(item: national.Comparison) -> str:
+        found = item.inspection.published if item.inspection else None
+        return found.isoformat() if found else ""
+
+    if fmt == "json":
+        rows = [
+            {
+                "authority": item.authority.name,
+                "urn": item.authority.urn,
+                "area": item.neighbours.area,
+                "grade": None if item.grade is None else item.grade.value,
+                "published": published(item) or None,
+                "framework": item.inspection.framework if item.inspection else None,
+                "neighbours": _distribution_dict(item.neighbours),
+            }
+            for item in comparisons
+        ]
+        return json_text(rows)
+    if fmt == "csv":
+        header = ("authority", "grade", "published", *_DISTRIBUTION_HEADER)
+        cells = [
+            [
+                item.authority.name,
+                grade_of(item),
+                published(item),
+                *_distribution_row(item.neighbours),
+            ]
+            for item in comparisons
+        ]
+        return _csv(header, cells)
+    if fmt == "markdown":
+        name = comparisons[0].authority.name
+        header = (
+            "Judgement",
+            name,
+            *(f"Neighbours: {_SHORT[grade]}" for grade in sorted(Grade, reverse=True)),
+            "Neighbours good or outstanding",
+        )
+        rows_md = [
+            [
+                _heading(item.neighbours.area),
+                grade_of(item) or "-",
+                *(str(number) for _, number in item.neighbours.counts),
+                _percent(item.neighbours.good_or_better),
+            ]
+            for item in comparisons
+        ]
+        return "\n".join(_markdown(header, rows_md)) + "\n"
+    lines = []
+    for item in comparisons:
+        lines.append(
+            f"{item.authority.name}: {_heading(item.neighbours.area)}"
+            f" {grade_of(item) or 'not judged'}"
+        )
+        lines.append(_summary(item.neighbours))
+    return "\n".join(lines) + "\n"
+
+
 def _distribution(args: argparse.Namespace) -> int:
     every = _inspections(args)
     kinds = _kinds(args)
@@ -371,14 +435,10 @@ def _distribution(args: argparse.Namespace) -> int:
             )
             for area in (areas or [national.OVERALL])
         ]
-        found = [comparison.neighbours for comparison in comparisons]
-        if args.format == "text":
-            for comparison in comparisons:
-                grade = comparison.grade.label if comparison.grade else "no grade"
-                sys.stdout.write(
-                    f"{comparison.authority.name}: {_heading(comparison.neighbours.area)} {grade}\n"
-                )
-    elif args.by == "region":
+        _warn_unpublished(args, _unpublished(every, kinds))
+        files.write(_comparison_lines(comparisons, args.format), args.output)
+        return OK
+    if args.by == "region":
         if urns is not None:
             usage("--by region takes no --authority or --region")
         found = [
