@@ -186,7 +186,10 @@ AWKWARD_FLOATS = st.one_of(
     st.floats(allow_nan=False, allow_infinity=False),
     st.sampled_from([0.0, -0.0, 1e-4, 9.99e-5, 1e16, 9999999999999998.0, 1e-7, 5e-324, 1.7e308]),
 )
-AWKWARD_NAMES = st.text(min_size=1).map(lambda text: f"x{text}x")
+#: Other scripts, and the control characters text may hold (tabs and line breaks).
+AWKWARD_NAMES = st.text(
+    st.characters(exclude_categories=("Cc",)) | st.sampled_from("\t\n\r"), min_size=1
+).map(lambda text: f"x{text}x")
 
 
 class TestWriting:

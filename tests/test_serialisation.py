@@ -483,11 +483,16 @@ class TestJsonSchema:
         """Regular expressions come from the fields' validators."""
         schema = serialisation.json_schema("inspection")
         authority = schema["$defs"]["LocalAuthority"]["properties"]
-        assert authority["ons_code"]["anyOf"][0]["pattern"] == "^(?:[ENSW]\\d{8})$"
-        assert schema["properties"]["on_site_start"]["format"] == "date"
-        assert schema["$defs"]["Judgement"]["properties"]["grade"] == {
-            "enum": ["inadequate", "requires_improvement", "good", "outstanding"]
-        }
+        assert authority["ons_code"]["pattern"] == "^(?:[ENSW][0-9]{8})(?![\\s\\S])"
+        assert schema["properties"]["on_site_start"]["$ref"] == "#/$defs/IsoDate"
+        assert schema["$defs"]["IsoDate"]["format"] == "date"
+        assert schema["$defs"]["Judgement"]["properties"]["grade"] == {"$ref": "#/$defs/Grade"}
+        assert schema["$defs"]["Grade"]["enum"] == [
+            "inadequate",
+            "requires_improvement",
+            "good",
+            "outstanding",
+        ]
         assert schema["required"][:3] == ["schema_version", "document_type", "authority"]
 
     @pytest.mark.parametrize("document", [document for document, _ in BAD_DOCUMENTS[:-1]])

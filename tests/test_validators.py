@@ -2,6 +2,7 @@
 
 import datetime
 import math
+import re
 from typing import Any
 
 import attrs
@@ -163,6 +164,19 @@ REJECTED = [
         "'field' must not start or end with white space (got str 'Haringey\\n')",
         id="text-trailing-newline",
     ),
+    pytest.param(
+        v.text,
+        "Haringey\ufeff",
+        "'field' must not start or end with white space (got str 'Haringey\\ufeff')",
+        id="text-trailing-byte-order-mark",
+    ),
+    pytest.param(
+        v.text,
+        "Hari\x00ngey",
+        "'field' must not hold control characters (but tabs and line breaks)"
+        " (got str 'Hari\\x00ngey')",
+        id="text-control-character",
+    ),
     pytest.param(v.text, 12345, "'field' must be a string (got int 12345)", id="text-int-not-str"),
     pytest.param(
         v.text, None, "'field' must be a string (got NoneType None)", id="text-none-not-str"
@@ -178,6 +192,12 @@ REJECTED = [
         "309\n",
         "'field' must be a three-digit DfE code such as '309' (got str '309\\n')",
         id="matches-no-newline",
+    ),
+    pytest.param(
+        DFE_CODE,
+        "\u0660\u0660\u0668",
+        "'field' must be a three-digit DfE code such as '309' (got str '\u0660\u0660\u0668')",
+        id="matches-ascii-digits-only",
     ),
     pytest.param(
         DFE_CODE,
@@ -305,10 +325,11 @@ class TestValidators:
             _check(v.instance_of(int), flag)
 
     @given(st.text())
-    def test_text_accepts_exactly_the_trimmed_non_empty_strings(self, value: str) -> None:
-        """v.text agrees with str.strip: something left, nothing to strip."""
-        if value and value.strip() == value:
+    def test_text_accepts_exactly_the_strings_its_pattern_matches(self, value: str) -> None:
+        """v.text agrees with v.TEXT, the JSON Schema's pattern; what it takes is trimmed."""
+        if re.fullmatch(v.TEXT, value):
             _check(v.text, value)
+            assert value.strip() == value != ""
         else:
             with pytest.raises(ValidationError):
                 _check(v.text, value)

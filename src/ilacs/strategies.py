@@ -124,8 +124,8 @@ def local_authorities() -> st.SearchStrategy[LocalAuthority]:
         LocalAuthority,
         name=texts(max_words=5),
         urn=st.none() | st.integers(min_value=1, max_value=9_999_999),
-        dfe_code=st.none() | st.from_regex(r"\A\d{3}\Z"),
-        ons_code=st.none() | st.from_regex(r"\A[ENSW]\d{8}\Z"),
+        dfe_code=st.none() | st.from_regex(r"\A[0-9]{3}\Z"),
+        ons_code=st.none() | st.from_regex(r"\A[ENSW][0-9]{8}\Z"),
         region=st.none() | texts(max_words=4),
     )
 
@@ -217,7 +217,7 @@ def inspections(
             else draw(improvement_areas(pack, prefix="apa", max_size=3)),
             topic=None if kind.graded else draw(st.none() | texts(max_words=5)),
             source_url=draw(
-                st.none() | st.from_regex(r"\Ahttps://files\.ofsted\.gov\.uk/v1/file/\d{8}\Z")
+                st.none() | st.from_regex(r"\Ahttps://files\.ofsted\.gov\.uk/v1/file/[0-9]{8}\Z")
             ),
         )
 

@@ -18,7 +18,10 @@ if TYPE_CHECKING:
     import attrs
 
 __all__ = [
+    "CONTROL",
     "LARGEST_WHOLE_NUMBER",
+    "TEXT",
+    "WHITE_SPACE",
     "at_least",
     "at_most",
     "date",
@@ -92,23 +95,80 @@ def datetime_(_: object, attribute: "attrs.Attribute[Any]", value: object) -> No
         _reject(attribute, value, "must be a timezone-aware pendulum.DateTime")
 
 
+#: The characters the text rule counts as white space, as a regular expression's
+#: class body: what Python (``str.isspace``) or JavaScript (``\s``) counts, and the
+#: byte order mark.
+WHITE_SPACE = (
+    r"\t\n\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+)
+#: The control characters text may not hold: every one but tab and the line breaks.
+CONTROL = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
+#: The text rule as a regular expression that means the same in Python and in
+#: JavaScript: neither white space nor a control character first and last, and no
+#: control character between.
+TEXT = f"[^{WHITE_SPACE}{CONTROL}](?:[^{CONTROL}]*[^{WHITE_SPACE}{CONTROL}])?"
+_BLANK = re.compile(f"[{WHITE_SPACE}{CONTROL}]*")
+_EDGE = re.compile(f"[{WHITE_SPACE}]")
+_CONTROLS = re.compile(f"[{CONTROL}]")
+
+
 def text(_: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
-    """The value is a string with something in it besides white space."""
+    r"""The value is text: not blank, not padded with white space, no control characters.
+
+    White space is what Python or JavaScript counts as such (:data:`WHITE_SPACE`);
+    tabs and line breaks may come inside the text, other control characters nowhere.
+
+    >>> import attrs
+    >>> @attrs.frozen
+    ... class Note:
+    ...     words: str = attrs.field(validator=text)
+    >>> Note("two\nlines").words
+    'two\nlines'
+    >>> Note("padded\ufeff")
+    Traceback (most recent call last):
+    ...
+    ilacs.errors.ValidationError: 'words' must not start or end with white space (got str 'padded\ufeff')
+    """
     if not isinstance(value, str):
         _reject(attribute, value, "must be a string")
-    stripped = value.strip()
-    if not stripped:
+    if _BLANK.fullmatch(value):
         _reject(attribute, value, "must not be empty")
-    if stripped != value:
+    if _CONTROLS.search(value):
+        _reject(attribute, value, "must not hold control characters (but tabs and line breaks)")
+    if _EDGE.match(value) or _EDGE.match(value[-1]):
         _reject(attribute, value, "must not start or end with white space")
 
 
-text.min_length = 1  # type: ignore[attr-defined]
+_describing(text, pattern=TEXT, min_length=1)
+
+
+#: What a pattern may not use, as it means one thing in Python and another in
+#: JavaScript: ``\s``, ``\S``, ``\b``, ``\B`` and ``.`` (white space, word
+#: boundaries and line ends differ), ``$`` (Python lets a final line break through)
+#: and inline flags.
+_DIALECT_DEPENDENT = re.compile(r"\\[sSbBZAz]|(?<!\\)[.$]|\(\?[aiLmsux]")
 
 
 def matches(pattern: str, rule: str) -> Validator:
-    """The value is a string matching ``pattern`` in full; ``rule`` says what that means."""
-    compiled = re.compile(pattern)
+    r"""The value is a string matching ``pattern`` in full; ``rule`` says what that means.
+
+    The pattern is read with ASCII semantics (``\d`` is ``[0-9]``, as in JavaScript),
+    so that the JSON Schema's copy of it means the same in both languages; a pattern
+    using what the two read differently is refused.
+
+    >>> import attrs
+    >>> @attrs.frozen
+    ... class Code:
+    ...     dfe: str = attrs.field(validator=matches(r"\d{3}", "three digits"))
+    >>> Code("\u0660\u0660\u0668")
+    Traceback (most recent call last):
+    ...
+    ilacs.errors.ValidationError: 'dfe' must be three digits (got str '٠٠٨')
+    """
+    if _DIALECT_DEPENDENT.search(pattern.replace("\\\\", "")):
+        msg = f"the pattern {pattern!r} uses what Python and JavaScript read differently"
+        raise ValueError(msg)
+    compiled = re.compile(pattern, re.ASCII)
 
     def check(_: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
         if not isinstance(value, str) or not compiled.fullmatch(value):
@@ -124,7 +184,7 @@ def not_empty(rule: str = "must not be empty") -> Validator:
         if value == ():
             _reject(attribute, value, rule)
 
-    return check
+    return _describing(check, min_items=1)
 
 
 def at_least(minimum: int, rule: str | None = None) -> Validator:
@@ -193,7 +253,7 @@ def tuple_of(validator: Validator) -> Validator:
         for index, item in enumerate(value):
             validator(instance, attribute.evolve(name=f"{attribute.name}[{index}]"), item)
 
-    return _describing(check, inner=(validator,))
+    return _describing(check, inner=(validator,), items=validator)
 
 
 def unique(key: Callable[[Any], object], what: str) -> Validator:
@@ -210,4 +270,5 @@ def unique(key: Callable[[Any], object], what: str) -> Validator:
                 raise ValidationError(msg, field=attribute.name, value=k)
             seen.add(k)
 
-    return check
+    # The schema says uniqueItems: exact for strings and enums, weaker than a key.
+    return _describing(check, unique_by=what)

@@ -18,8 +18,9 @@ class LocalAuthority:
     Attributes:
         name: the authority's name, as Ofsted writes it.
         urn: Ofsted's unique reference number for the authority.
-        dfe_code: the Department for Education's three-digit LA code.
-        ons_code: the Office for National Statistics area code.
+        dfe_code: the Department for Education's LA code: three ASCII digits.
+        ons_code: the Office for National Statistics area code: E, N, S or W and
+            eight ASCII digits.
         region: the Ofsted region.
 
     >>> haringey = LocalAuthority(
@@ -44,12 +45,14 @@ class LocalAuthority:
         ),
     )
     dfe_code: str | None = attrs.field(
-        default=None, validator=v.optional(v.matches(r"\d{3}", "a three-digit DfE code"))
+        default=None, validator=v.optional(v.matches(r"[0-9]{3}", "a three-digit DfE code"))
     )
     ons_code: str | None = attrs.field(
         default=None,
         validator=v.optional(
-            v.matches(r"[ENSW]\d{8}", "an ONS code: a letter and eight digits, such as 'E09000014'")
+            v.matches(
+                r"[ENSW][0-9]{8}", "an ONS code: a letter and eight digits, such as 'E09000014'"
+            )
         ),
     )
     region: str | None = attrs.field(default=None, validator=v.optional(v.text))

@@ -24,6 +24,8 @@ __all__ = [
 ]
 
 ITEM_ID = r"[a-z0-9]+(?:[-_][a-z0-9]+)*"
+#: An http(s) URL: the scheme, then no white space and no control character.
+URL = f"https?://[^{v.WHITE_SPACE}{v.CONTROL}]+"
 _TAG = re.compile(
     r"\(?\s*(outcome|enabler|principle)\s+(\d+)\s*,\s*national framework\s*\)?", re.IGNORECASE
 )
@@ -67,7 +69,9 @@ class NationalFrameworkTag:
     """
 
     kind: TagKind = attrs.field(validator=v.instance_of(TagKind))
-    number: int = attrs.field(validator=[v.instance_of(int), v.at_least(1)])
+    number: int = attrs.field(
+        validator=[v.instance_of(int), v.at_least(1), v.at_most(v.LARGEST_WHOLE_NUMBER)]
+    )
 
     def __str__(self) -> str:
         return f"({self.kind.value} {self.number}, national framework)"
@@ -194,7 +198,7 @@ class Inspection:
     )
     topic: str | None = attrs.field(default=None, validator=v.optional(v.text))
     source_url: str | None = attrs.field(
-        default=None, validator=v.optional(v.matches(r"https?://\S+", "an http(s) URL"))
+        default=None, validator=v.optional(v.matches(URL, "an http(s) URL"))
     )
 
     def __attrs_post_init__(self) -> None:

@@ -1,138 +1,397 @@
-"""JSON Schema (draft 2020-12) generated from the attrs model, for the serialisation edge.
+r"""JSON Schema (draft 2020-12) generated from the attrs model, for the serialisation edge.
 
-Types, enums and required keys come from the type hints; the regular expressions
-come from the fields' ``_validators.matches`` validators, which say what pattern
-they check. The schema never asks for more than loading does: what
-it rejects, loading rejects too (loading also checks cross-field rules).
+The schema is the contract with programs not written in Python: it is as strict as
+the model wherever JSON Schema can say a rule, and means the same to Python's
+``jsonschema`` and to JavaScript's ajv. What it cannot say (the order of dates, ids
+that refer to one another, uniqueness by a key) its ``description`` lists, so that
+a front end knows to call ``ilacs validate`` as well.
+
+Types, enums and required keys come from the type hints; the value rules come from
+the facts ``ilacs.base.validators`` puts on its validators (``pattern``,
+``min_length``, ``minimum``, ``maximum``, ``min_items``, ``unique_by``, ``items``);
+the titles and descriptions come from the docstrings. Every pattern is written so
+that both regular expression dialects read it alike: ``[0-9]`` rather than ``\d``,
+and an end that a final line break cannot slip past. Enums, dates and records are
+named ``$defs``, so that generated TypeScript names them once.
 """
 
 import enum
+import inspect
+import re
 import types
 import typing
+from collections.abc import Iterator
 from typing import Any
 
 import attrs
 import pendulum
 
-__all__ = ["document_schema"]
+from ilacs.base.validators import LARGEST_WHOLE_NUMBER
+
+__all__ = ["DRAFT", "GENERAL_RULES", "UNEXPRESSED", "document_schema", "schema_id"]
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
-_DATE = {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
-_DATETIME = {"type": "string", "format": "date-time"}
+
+#: The end of a pattern: ``$`` lets a final line break through in Python, this
+#: means the end of the text in both dialects.
+_END = r"(?![\s\S])"
+_DATE = {
+    "title": "IsoDate",
+    "description": (
+        "A calendar date in ISO 8601 form, YYYY-MM-DD, from 0001-01-01: a day the"
+        " calendar has (format date), so not 2023-02-29."
+    ),
+    "type": "string",
+    "format": "date",
+    "pattern": f"^(?!0000)[0-9]{{4}}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01]){_END}",
+}
+_DATETIME = {
+    "title": "IsoDateTime",
+    "description": "A date and time in ISO 8601 form with its offset from UTC.",
+    "type": "string",
+    "format": "date-time",
+}
 _PLAIN = {bool: "boolean", int: "integer", float: "number", str: "string"}
+_STRING_FACTS = {"pattern", "minLength"}
+_NUMBER_FACTS = {"minimum", "maximum"}
+_ARRAY_FACTS = {"minItems", "uniqueItems"}
+
+#: Rules of every document that no JSON Schema can say.
+GENERAL_RULES = (
+    "no key appears twice in one object (a JSON parser keeps one of them in silence)",
+    "a whole number is written as one: 3, not 3.0 or 3e0 (JavaScript cannot tell them apart)",
+)
+
+#: The rules of each record (by class name) that JSON Schema cannot say; loading checks them.
+UNEXPRESSED: dict[str, tuple[str, ...]] = {
+    "Inspection": (
+        "Inspection: on_site_end is not before on_site_start",
+        "Inspection: off_site_start is not after on_site_start",
+        "Inspection: no judgement area is judged twice (judgements unique by area)",
+        "Inspection: improvement area and priority action ids are unique, across both lists",
+    ),
+    "Collection": (
+        (
+            "inspections document: frameworks lists the framework ids of the inspections,"
+            " in the order they first appear"
+        ),
+    ),
+    "Measure": (
+        "Measure: the target is not dated before the baseline",
+        "Measure: observations are in date order, one a day",
+    ),
+    "Action": (
+        "Action: milestone ids and measure ids are unique within the action",
+        "Action: the history is in date order",
+        (
+            "Action: statuses move forward only (planned, in_progress, completed, verified);"
+            " a setback moves to an earlier status, and the first change is not a setback"
+        ),
+    ),
+    "ActionPlan": ("ActionPlan: action ids are unique within the plan",),
+    "Framework": (
+        "Framework: in_force_until is not before in_force_from",
+        (
+            "Framework: judgement area ids, inspection kinds, rule codes and deadline rule"
+            " ids are unique"
+        ),
+        "Framework: a judgement area's parent is a judgement area of the framework",
+        (
+            "Framework: each grading rule's target and conditions name the framework's"
+            " judgement areas or roles (a target one area, never itself; a condition at"
+            " least as many areas as it counts)"
+        ),
+    ),
+    "GradeScale": ("GradeScale: the grades are listed best first, each once",),
+    "DeadlineRule": (
+        "DeadlineRule: tolerance_months is less than months",
+        "DeadlineRule: grade_at_least is not better than grade_at_most",
+    ),
+}
 
 
-def _value_rules(validator: object) -> dict[str, Any]:
-    """The rules a field's validators put on its strings (pattern, length) and numbers (bounds).
+def _object(**keywords: Any) -> dict[str, Any]:  # noqa: ANN401 (any keyword's value)
+    # ajv's strict mode wants the type beside the keywords of a type, even in an if.
+    return {"type": "object", **keywords}
 
-    ``ilacs.base.validators`` marks its validators with what they check (``pattern``,
-    ``min_length``) and the validators they wrap (``inner``); attrs keeps a list of
-    validators in ``_validators``.
+
+def _given(name: str, kind: str) -> dict[str, Any]:
+    return _object(required=[name], properties={name: {"type": kind}})
+
+
+def _when_grades(grade: dict[str, Any], keyword: str) -> dict[str, Any]:
+    conditions = {"type": "array", keyword: _object(properties={"grade": grade})}
+    return _object(properties={"when": conditions})
+
+
+#: What a record's keys say together that JSON Schema can say (conditionals), by class name.
+_TOGETHER: dict[str, dict[str, Any]] = {
+    "StatusChange": {
+        # A setback needs a note.
+        "if": _object(required=["setback"], properties={"setback": {"const": True}}),
+        "then": _given("note", "string"),
+    },
+    "DeadlineRule": {
+        # Exactly one of working_days and months; a tolerance needs months.
+        "oneOf": [_given("working_days", "integer"), _given("months", "integer")],
+        "if": _given("tolerance_months", "integer"),
+        "then": _given("months", "integer"),
+    },
+    "Limit": {
+        # The bound is null exactly when a condition's grade is null (each grade).
+        "if": _object(properties={"bound": {"type": "null"}}),
+        "then": _when_grades({"type": "null"}, "contains"),
+        "else": _when_grades({"not": {"type": "null"}}, "items"),
+    },
+}
+
+#: Value rules of fields whose validators are not ``ilacs.base.validators`` ones.
+_FIELD_FACTS: dict[tuple[str, str], dict[str, Any]] = {
+    ("Condition", "at_least"): {"minimum": 1},
+    ("GradeScale", "grades"): {"minItems": 1},
+    ("Framework", "judgement_areas"): {
+        # At most one overall judgement area.
+        "contains": _object(properties={"role": {"const": "overall"}}),
+        "minContains": 0,
+        "maxContains": 1,
+    },
+}
+
+
+def schema_id(document_type: str, schema_version: int) -> str:
+    """The ``$id`` of a document type's schema: a name, not an address to fetch.
+
+    >>> schema_id("inspection", 1)
+    'urn:ilacs:schema:inspection:1'
     """
+    return f"urn:ilacs:schema:{document_type}:{schema_version}"
+
+
+_ROLE = re.compile(r":[a-z:]+:`~?(?:[^`<]*<)?([^`>]+)>?`")
+
+
+def _plain(text: str) -> str:
+    """Docstring text as plain words: roles and literals without their markup."""
+    text = _ROLE.sub(lambda match: match.group(1).rsplit(".", 1)[-1], text)
+    return " ".join(text.replace("``", "`").split())
+
+
+def _summary(cls: type) -> str:
+    """The first paragraph of a class's docstring."""
+    doc = inspect.getdoc(cls) or ""
+    return _plain(doc.split("\n\n", 1)[0])
+
+
+def _attribute_docs(cls: type) -> dict[str, str]:
+    """The words of the ``Attributes:`` section of a class's docstring, by field name."""
+    doc = inspect.getdoc(cls) or ""
+    found: dict[str, list[str]] = {}
+    inside, current = False, ""
+    for line in doc.splitlines():
+        if line.strip() == "Attributes:":
+            inside = True
+            continue
+        if not inside:
+            continue
+        match = re.fullmatch(r" {4}(\w+): (.*)", line)
+        if match:
+            current = match.group(1)
+            found[current] = [match.group(2)]
+        elif line.startswith("        ") and current:
+            found[current].append(line)
+        else:
+            break
+    return {name: _plain(" ".join(words)) for name, words in found.items()}
+
+
+def _validators(validator: object) -> Iterator[object]:
+    """A validator and every validator it combines (attrs' lists, ``optional``)."""
     if validator is None:
-        return {}
-    rules: dict[str, Any] = {}
-    pattern = getattr(validator, "pattern", None)
-    if pattern is not None:
-        rules["pattern"] = f"^(?:{pattern})$"
-    min_length = getattr(validator, "min_length", None)
-    if min_length is not None:
-        rules["minLength"] = min_length
-    for fact, keyword in (("minimum", "minimum"), ("maximum", "maximum")):
-        bound = getattr(validator, fact, None)
-        if bound is not None:
-            rules[keyword] = bound
-    inner = (*getattr(validator, "_validators", ()), *getattr(validator, "inner", ()))
-    for nested in inner:
-        for key, value in _value_rules(nested).items():
-            rules.setdefault(key, value)
-    return rules
+        return
+    yield validator
+    if getattr(validator, "items", None) is not None:  # a tuple's: its items' rules
+        return
+    for nested in (*getattr(validator, "_validators", ()), *getattr(validator, "inner", ())):
+        yield from _validators(nested)
 
 
-_NUMBER_RULES = frozenset({"minimum", "maximum"})
+def _facts(validator: object) -> tuple[dict[str, Any], object]:
+    """The rules a field's validators state, as JSON Schema keywords, and its items' validator."""
+    facts: dict[str, Any] = {}
+    items: object = None
+    for each in _validators(validator):
+        pattern = getattr(each, "pattern", None)
+        if pattern is not None:
+            facts["pattern"] = f"^(?:{pattern}){_END}"
+        for fact, keyword in (
+            ("min_length", "minLength"),
+            ("minimum", "minimum"),
+            ("maximum", "maximum"),
+            ("min_items", "minItems"),
+        ):
+            value = getattr(each, fact, None)
+            if value is not None:
+                facts[keyword] = value
+        if getattr(each, "unique_by", None) is not None:
+            facts["uniqueItems"] = True
+        items = getattr(each, "items", None) or items
+    return facts, items
 
 
-def _rules_for(kind: type, rules: dict[str, Any]) -> dict[str, Any]:
-    # A field's rules apply to its strings or to its numbers, whichever it holds.
-    if kind is str:
-        return {key: value for key, value in rules.items() if key not in _NUMBER_RULES}
-    if kind is int:
-        return {key: value for key, value in rules.items() if key in _NUMBER_RULES}
-    return {}
+def _only(facts: dict[str, Any], keywords: set[str]) -> dict[str, Any]:
+    return {key: value for key, value in facts.items() if key in keywords}
 
 
 class _Builder:
     def __init__(self) -> None:
         self.defs: dict[str, Any] = {}
+        self.records: list[str] = []
 
-    def for_type(self, hint: object, strings: dict[str, Any]) -> dict[str, Any]:
+    def define(self, name: str, schema: dict[str, Any]) -> dict[str, Any]:
+        self.defs.setdefault(name, schema)
+        return {"$ref": f"#/$defs/{name}"}
+
+    def for_type(self, hint: object, validator: object, extra: dict[str, Any]) -> dict[str, Any]:
         origin = typing.get_origin(hint)
         args = typing.get_args(hint)
         if origin in {typing.Union, types.UnionType}:
-            branches = [self.for_type(arg, strings) for arg in args if arg is not type(None)]
+            given = [arg for arg in args if arg is not type(None)]
+            branches = [self.for_type(arg, validator, extra) for arg in given]
             if type(None) in args:
+                if len(branches) == 1 and "type" in branches[0]:
+                    return {**branches[0], "type": [branches[0]["type"], "null"]}
                 branches.append({"type": "null"})
             return branches[0] if len(branches) == 1 else {"anyOf": branches}
         if origin is typing.Literal:
-            return {"enum": list(args)}
+            return {"const": args[0]} if len(args) == 1 else {"enum": list(args)}
         if origin is tuple:
-            return {"type": "array", "items": self.for_type(args[0], strings)}
+            facts, items = _facts(validator)
+            return {
+                "type": "array",
+                "items": self.for_type(args[0], items, {}),
+                **_only(facts, _ARRAY_FACTS),
+                **extra,
+            }
         if isinstance(hint, type):
-            return self._for_class(hint, strings)
+            return self._for_class(hint, validator, extra)
         msg = f"no JSON Schema for the type {hint!r}"
         raise TypeError(msg)
 
-    def _for_class(self, hint: type, strings: dict[str, Any]) -> dict[str, Any]:
+    def _for_class(self, hint: type, validator: object, extra: dict[str, Any]) -> dict[str, Any]:
         if issubclass(hint, pendulum.DateTime):
-            return dict(_DATETIME)
+            return self.define("IsoDateTime", dict(_DATETIME))
         if issubclass(hint, pendulum.Date):
-            return dict(_DATE)
+            return self.define("IsoDate", dict(_DATE))
         if issubclass(hint, enum.Enum):
-            return {"enum": [member.value for member in hint]}
+            return self.define(
+                hint.__name__,
+                {
+                    "title": hint.__name__,
+                    "description": _summary(hint),
+                    "enum": [member.value for member in hint],
+                },
+            )
         if hint in _PLAIN:
-            return {"type": _PLAIN[hint], **_rules_for(hint, strings)}
+            facts = _facts(validator)[0]
+            kept = {str: _STRING_FACTS, int: _NUMBER_FACTS}.get(hint, set())
+            schema = {"type": _PLAIN[hint], **_only(facts, kept), **extra}
+            if hint is int:
+                # A whole number beyond 2**53 - 1 is not held exactly in JavaScript.
+                schema.setdefault("minimum", -LARGEST_WHOLE_NUMBER)
+                schema.setdefault("maximum", LARGEST_WHOLE_NUMBER)
+            return schema
         if attrs.has(hint):
             name = hint.__name__.lstrip("_")
             if name not in self.defs:
                 self.defs[name] = {}
-                self.defs[name] = self.object_schema(hint)
+                self.defs[name] = self.object_schema(hint, name)
             return {"$ref": f"#/$defs/{name}"}
         msg = f"no JSON Schema for the type {hint!r}"
         raise TypeError(msg)
 
-    def properties(self, cls: type) -> dict[str, Any]:
+    def properties(self, cls: type, name: str) -> dict[str, Any]:
         hints = typing.get_type_hints(cls)
-        return {
-            field.name: self.for_type(hints[field.name], _value_rules(field.validator))
-            for field in attrs.fields(cls)
-        }
+        docs = _attribute_docs(cls)
+        properties = {}
+        for field in attrs.fields(cls):
+            extra = _FIELD_FACTS.get((name, field.name), {})
+            schema = self.for_type(hints[field.name], field.validator, extra)
+            if field.name in docs:
+                schema = {"description": docs[field.name], **schema}
+            properties[field.name] = schema
+        return properties
 
-    def object_schema(self, cls: type) -> dict[str, Any]:
-        properties = self.properties(cls)
+    def object_schema(self, cls: type, name: str) -> dict[str, Any]:
+        self.records.append(name)
+        properties = self.properties(cls, name)
+        description = _summary(cls)
+        rules = UNEXPRESSED.get(name, ())
+        if rules:
+            description += " Rules no JSON Schema can say: " + "; ".join(rules) + "."
         return {
+            "title": name,
+            "description": description,
             "type": "object",
             "properties": properties,
-            "required": list(properties),
+            "required": _required(cls),
             "additionalProperties": False,
+            **_TOGETHER.get(name, {}),
         }
+
+
+def _required(cls: type) -> list[str]:
+    # A key whose field has a default may be omitted: reading gives it the default.
+    return [field.name for field in attrs.fields(cls) if field.default is attrs.NOTHING]
+
+
+def _title(document_type: str) -> str:
+    return "".join(word.title() for word in document_type.split("_")) + "Document"
 
 
 def document_schema(document_type: str, model: type, schema_version: int) -> dict[str, Any]:
-    """The schema of a document whose body is ``model``, with the envelope first."""
+    r"""The schema of a document whose body is ``model``, with the envelope first.
+
+    Its ``description`` ends with the rules the schema cannot say, which loading
+    (and so ``ilacs validate``) checks.
+
+    >>> from ilacs.model.authority import LocalAuthority
+    >>> schema = document_schema("authority", LocalAuthority, 1)
+    >>> schema["$id"], schema["title"], schema["required"]
+    ('urn:ilacs:schema:authority:1', 'AuthorityDocument', ['schema_version', 'document_type', 'name'])
+    >>> schema["properties"]["dfe_code"]["pattern"]
+    '^(?:[0-9]{3})(?![\\s\\S])'
+    """
     builder = _Builder()
+    name = model.__name__.lstrip("_")
+    body = builder.properties(model, name)
+    builder.records.append(name)
     properties = {
         "schema_version": {"const": schema_version},
         "document_type": {"const": document_type},
-        **builder.properties(model),
+        **body,
     }
+    rules = [
+        *GENERAL_RULES,
+        *(rule for record in builder.records for rule in UNEXPRESSED.get(record, ())),
+    ]
+    description = (
+        f"An ilacs {document_type} document, schema version {schema_version}: "
+        f"{_summary(model)} This schema says every rule JSON Schema can; call ilacs"
+        " validate (serialisation.validate in Python) for the rules it cannot say: "
+        + "; ".join(rules)
+        + "."
+    )
     schema: dict[str, Any] = {
         "$schema": DRAFT,
-        "title": f"ilacs {document_type} document, schema version {schema_version}",
+        "$id": schema_id(document_type, schema_version),
+        "title": _title(document_type),
+        "description": description,
         "type": "object",
         "properties": properties,
-        "required": list(properties),
+        "required": ["schema_version", "document_type", *_required(model)],
         "additionalProperties": False,
+        **_TOGETHER.get(name, {}),
     }
     if builder.defs:
-        schema["$defs"] = builder.defs
+        schema["$defs"] = dict(sorted(builder.defs.items()))
     return schema
