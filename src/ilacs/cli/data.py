@@ -1,10 +1,14 @@
-"""The commands on national data and the registries: import, export-csv, frameworks, authorities.
+"""The commands on national data and the registries: import, export-csv, export-xlsx, frameworks, authorities.
 
 >>> import argparse
 >>> parser = argparse.ArgumentParser(prog="ilacs")
 >>> add_commands(parser.add_subparsers(dest="command"))
 >>> parser.parse_args(["export-csv", "all.json", "--spreadsheet-safe"]).spreadsheet_safe
 True
+>>> parser.parse_args(
+...     ["import", "ofsted", "outcomes.ods", "--sheet", "ILACS_inspection_history"]
+... ).sheet
+'ILACS_inspection_history'
 """
 
 import argparse
@@ -18,6 +22,7 @@ from ilacs.cli import files, options
 from ilacs.cli.documents import inspections, json_text
 from ilacs.cli.status import INPUT_ERROR, OK, USAGE_ERROR, CommandError, usage
 from ilacs.errors import CsvFormatError
+from ilacs.model.action_plans import ActionPlan
 from ilacs.wire import serialisation
 
 __all__ = ["add_commands", "progress_bar"]
@@ -71,9 +76,11 @@ def _import(args: argparse.Namespace) -> int:
     source, bar = files.stream(args.csv), progress_bar()
     try:
         if args.source == "analyst":
-            result = tabular.from_csv(source, progress=bar, spreadsheet_safe=args.spreadsheet_safe)
+            result = tabular.from_csv(
+                source, progress=bar, spreadsheet_safe=args.spreadsheet_safe, sheet=args.sheet
+            )
         else:
-            result = readers[args.source](source, progress=bar)
+            result = readers[args.source](source, progress=bar, sheet=args.sheet)
     except CsvFormatError as error:
         unreadable = isinstance(error.__cause__, OSError | UnicodeDecodeError)
         raise CommandError(str(error), USAGE_ERROR if unreadable else INPUT_ERROR) from error
@@ -90,9 +97,11 @@ def _import(args: argparse.Namespace) -> int:
         )
     if result.columns_ignored:
         sys.stderr.write(f"ilacs import: column(s) not read: {_listing(result.columns_ignored)}\n")
+    # A workbook's rows are named by the file and its sheet: outcomes.ods[History].
+    where = result.source if result.source.startswith(f"{args.csv}[") else args.csv
     for skipped in result.skipped:
-        sys.stderr.write(f"{args.csv}:{skipped}\n")
-    sys.stderr.write(f"{args.csv}: {result.summary()}\n")
+        sys.stderr.write(f"{where}:{skipped}\n")
+    sys.stderr.write(f"{where}: {result.summary()}\n")
     lost = result.skipped or result.columns_missing or result.columns_ignored
     return INPUT_ERROR if args.strict and lost else OK
 
@@ -105,7 +114,21 @@ def _export_csv(args: argparse.Namespace) -> int:
         text = tabular.to_csv(
             inspections(document, args.file), spreadsheet_safe=args.spreadsheet_safe
         )
-    files.write(text, args.output)
+    files.write(f"{tabular.BOM}{text}" if args.bom else text, args.output)
+    return OK
+
+
+def _export_xlsx(args: argparse.Namespace) -> int:
+    from ilacs.tables import tabular  # noqa: PLC0415 (only this command needs it)
+
+    if args.output == files.STDIN:
+        usage("an XLSX workbook is not text: give -o FILE.xlsx, not standard output")
+    document = files.load(args.file)
+    plans = (document,) if isinstance(document, ActionPlan) else ()
+    with files.input_errors(args.file):
+        tabular.write_xlsx(
+            inspections(document, args.file), args.output, plans=plans, as_of=args.as_of
+        )
     return OK
 
 
@@ -161,7 +184,18 @@ def add_commands(commands: "options.Commands[argparse.ArgumentParser]") -> None:
         help="Ofsted's official history, the community scrape, Ofsted's in-year activity,"
         " or a CSV that export-csv wrote",
     )
-    sub.add_argument("csv", metavar="CSV", help="the CSV file; - reads stdin")
+    sub.add_argument(
+        "csv",
+        metavar="FILE",
+        help="the CSV file, or a workbook (ODS, XLSX, XLS) such as Ofsted's as published;"
+        " - reads CSV from stdin",
+    )
+    sub.add_argument(
+        "--sheet",
+        metavar="NAME",
+        help="the workbook's sheet to read (by default, the one sheet with the columns needed;"
+        " title rows above its header are passed over)",
+    )
     sub.add_argument("--to", choices=("json", "yaml"), default="json", help="output format")
     sub.add_argument(
         "--strict",
@@ -185,7 +219,32 @@ def add_commands(commands: "options.Commands[argparse.ArgumentParser]") -> None:
     )
     options.add_document(sub)
     sub.add_argument("--spreadsheet-safe", action="store_true", help=_SPREADSHEET_SAFE)
+    sub.add_argument(
+        "--bom",
+        action="store_true",
+        help="start with a byte-order mark, so that Excel reads the file as UTF-8"
+        " (without it, Excel may show 'Máire' as 'MÃ¡ire')",
+    )
     options.add_output(sub)
+
+    sub = options.add_command(
+        commands,
+        "export-xlsx",
+        _export_xlsx,
+        "An XLSX workbook with typed cells: inspections, judgements, improvement areas,"
+        " action plans, deadlines (needs pip install 'ilacs[spreadsheets]').",
+        "ilacs export-xlsx plan.json -o plan.xlsx --as-of 2019-06-01",
+    )
+    options.add_document(sub)
+    sub.add_argument(
+        "--as-of",
+        type=options.day,
+        metavar="DATE",
+        help="rate each action of a plan red, amber or green as of this day",
+    )
+    sub.add_argument(
+        "-o", "--output", metavar="FILE", required=True, help="the workbook to write (atomically)"
+    )
 
     sub = options.add_command(
         commands,

@@ -36,6 +36,8 @@ examples:
   ilacs report plan.json --as-of 2019-03-19  a Markdown briefing for a committee
   ilacs import ofsted national.csv -o all.json
   ilacs export-csv all.json -o all.csv       one row per inspection, for analysts
+  ilacs import ofsted outcomes.ods -o all.json  Ofsted's workbook as published
+  ilacs export-xlsx all.json -o all.xlsx     a workbook: one typed sheet per table
   ilacs convert plan.json --to yaml          the same document as YAML
   ilacs schema action_plan                   the JSON Schema of a document type
   ilacs frameworks                           the framework versions ilacs knows

@@ -37,7 +37,7 @@ from ilacs.base.files import open_atomically
 from ilacs.errors import CsvFormatError, FileWriteError, ValidationError
 from ilacs.model.inspections import Inspection
 from ilacs.tables.results import ImportResult, Reason, SkippedRow
-from ilacs.tables.workbooks import Sheet, is_workbook, read_workbook
+from ilacs.tables.workbooks import WORKBOOK_SUFFIXES, Sheet, is_workbook, read_workbook
 
 __all__ = [
     "CELL_LIMIT",
@@ -168,7 +168,15 @@ def _open(source: DataSource) -> tuple[str | bytes, str]:
         except OSError as error:
             msg = f"cannot read {name!r}: {error.strerror or error}"
             raise CsvFormatError(msg, source=name) from error
-        return (data if is_workbook(data) else _decoded(data, name)), name
+        if is_workbook(data):
+            return data, name
+        if name.lower().endswith(WORKBOOK_SUFFIXES):
+            msg = (
+                f"{name!r} is named as a workbook but is not one: an XLSX or ODS file is a"
+                " zip archive, and an XLS file a compound document"
+            )
+            raise CsvFormatError(msg, source=name)
+        return _decoded(data, name), name
     name = _stream_name(source)
     try:
         read: object = source.read()
