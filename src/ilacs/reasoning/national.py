@@ -273,15 +273,17 @@ def _existed(authority: LocalAuthority, as_of: pendulum.Date) -> bool:
 
 def _recency(
     inspection: Inspection,
-) -> tuple[pendulum.Date, pendulum.Date, pendulum.Date, str, str]:
+) -> tuple[pendulum.Date, pendulum.Date, pendulum.Date, str, str, tuple[tuple[str, str], ...]]:
     # Publication day first, as Ofsted counts; the rest only so that ties fall the same
-    # way whatever order the inspections come in.
+    # way whatever order the inspections come in (between inspections alike in all of
+    # these, the first given is kept).
     return (
         inspection.published or inspection.on_site_start,
         inspection.on_site_start,
         inspection.on_site_end or inspection.on_site_start,
         inspection.kind.value,
         inspection.framework,
+        tuple(sorted((item.area, item.grade.value) for item in inspection.judgements)),
     )
 
 
