@@ -28,7 +28,7 @@ distribution lists such judgements in ``counted_as``, so that it says what it is
 made of.
 
 >>> import pendulum
->>> from ilacs import importers, national
+>>> from ilacs import Grade, importers, national
 >>> history = importers.ofsted("tests/data/ofsted_mi_ilacs_history_2018_2025.csv").inspections
 >>> picture = national.distribution(history, as_of=pendulum.date(2024, 3, 31))
 >>> picture.total, picture.count(Grade.GOOD), f"{picture.good_or_better:.0%}"
