@@ -475,6 +475,16 @@ _COMMUNITY_UNREAD = (
 )
 
 
+# The XLSX overview writes a missing value as Python and pandas print one.
+_SCRAPED_NOTHING = frozenset({"None", "nan"})
+
+
+def _scraped_text(row: Row, key: str) -> str | None:
+    """A text cell of the scrape; the overview's 'None' and 'nan' are no value."""
+    text = _optional_text(row, key)
+    return None if text in _SCRAPED_NOTHING else text
+
+
 def _community_kind(row: Row, framework: Framework) -> InspectionKind:
     """The scrape's ``inspection_framework``, which it infers from the length of fieldwork."""
     kinds = {entry.kind for entry in framework.inspection_kinds}
@@ -503,7 +513,9 @@ def community(
       fieldwork dates"): the SIF-era rows, and three reports whose dates the scrape
       could not read.
     - ``publication_date`` (dd/mm/yy, read as 20yy) is ``published``;
-      ``inspector_name`` the lead inspector; ``inspection_link`` the source URL;
+      ``inspector_name`` the lead inspector; ``inspection_link`` the source URL
+      (the overview's ``None`` and ``nan``, Python's and pandas' words for no
+      value, are none);
       ``pdf_filename`` and ``parser_version`` are not read.
     - ``urn`` and then ``local_authority`` find the authority in the registry. The
       overview's other columns (its DfE and ONS codes, region, statistical
@@ -540,9 +552,9 @@ def community(
             on_site_end=_date(row, "inspection_end_date"),
             published=_date(row, "publication_date"),
             framework=framework.id,
-            lead_inspector=_optional_text(row, "inspector_name"),
+            lead_inspector=_scraped_text(row, "inspector_name"),
             judgements=_judgements(row, framework, kind, grades),
-            source_url=row.text("inspection_link") or None,
+            source_url=_scraped_text(row, "inspection_link"),
         )
 
     fields = {
