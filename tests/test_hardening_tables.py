@@ -14,13 +14,17 @@ import io
 import os
 import resource
 import signal
+import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import attrs
 import pendulum
 import pytest
+import xlsxwriter
 from cli_runner import run_cli
+from hypothesis import given
+from hypothesis import strategies as st
 
 from ilacs import (
     ActionPlan,
@@ -31,7 +35,7 @@ from ilacs import (
     serialisation,
     tabular,
 )
-from ilacs.errors import IlacsError
+from ilacs.errors import CsvFormatError, IlacsError
 
 DATA = Path(__file__).parent / "data"
 EXAMPLES = Path(__file__).parent.parent / "examples" / "data"
@@ -525,3 +529,111 @@ class TestBriefingEscapes:
         """Already right: the Haringey plan's briefing has its usual first heading."""
         text = reports.briefing(haringey_plan(), AS_OF)
         assert text.startswith("# Ofsted standard inspection of Haringey's children's services\n")
+
+
+# Broken workbooks (issue 17): a clear error naming the file, never a traceback.
+
+WORKBOOKS = {
+    "ods": (DATA / "ofsted_la_inspection_outcomes_as_at_31_march_2025.ods").read_bytes(),
+    "xlsx": (DATA / "ofsted_csc_ilacs_overview.xlsx").read_bytes(),
+}
+
+
+def _workbook(*sheets: tuple[str, list[list[str]]]) -> bytes:
+    """An XLSX workbook of text sheets, cell for cell as given, written with XlsxWriter."""
+    stream = io.BytesIO()
+    book = xlsxwriter.Workbook(stream, {"in_memory": True})
+    for name, rows in sheets:
+        sheet = book.add_worksheet(name)
+        for number, cells in enumerate(rows):
+            for column, cell in enumerate(cells):
+                sheet.write_string(number, column, cell)
+    book.close()
+    return stream.getvalue()
+
+
+def _imports_or_is_refused(data: bytes) -> None:
+    """Each importer gives a result, or an IlacsError; nothing else escapes."""
+    for name, importer in IMPORTERS.items():
+        try:
+            result = importer(io.BytesIO(data))
+        except IlacsError:
+            continue  # refused with the library's error, as it should be
+        assert result.rows_read == result.imported + len(result.skipped), name
+
+
+class TestBrokenWorkbooks:
+    """A workbook cut short, damaged, empty or not a workbook at all is a clear IlacsError."""
+
+    @given(kind=st.sampled_from(sorted(WORKBOOKS)), fraction=st.floats(0, 1, exclude_max=True))
+    def test_a_workbook_cut_short_is_refused(self, kind: str, fraction: float) -> None:
+        """Cut anywhere, the file is 'not a readable workbook', naming it."""
+        data = WORKBOOKS[kind]
+        cut = data[: max(4, int(len(data) * fraction))]
+        with pytest.raises(CsvFormatError, match=r"^'<stream>' is not a readable workbook"):
+            importers.ofsted(io.BytesIO(cut))
+
+    @given(
+        kind=st.sampled_from(sorted(WORKBOOKS)),
+        damage=st.lists(
+            st.tuples(st.floats(0, 1, exclude_max=True), st.integers(0, 255)),
+            min_size=1,
+            max_size=8,
+        ),
+    )
+    def test_a_damaged_workbook_imports_or_is_refused(
+        self, kind: str, damage: list[tuple[float, int]]
+    ) -> None:
+        """Bytes changed anywhere after the signature: a result, or an IlacsError."""
+        data = bytearray(WORKBOOKS[kind])
+        for fraction, byte in damage:
+            data[4 + int((len(data) - 4) * fraction)] = byte
+        _imports_or_is_refused(bytes(data))
+
+    def test_a_file_named_as_a_workbook_that_is_not_one_says_so(self, tmp_path: Path) -> None:
+        """Text saved as .xlsx is not read as CSV: the error says what a workbook is."""
+        path = tmp_path / "outcomes.xlsx"
+        path.write_text(OFSTED.read_text(encoding="utf-8"), encoding="utf-8")
+        with pytest.raises(CsvFormatError, match="is named as a workbook but is not one"):
+            importers.ofsted(path)
+
+    def test_a_zip_that_is_not_a_workbook_is_refused(self) -> None:
+        """A zip archive of something else is not a readable workbook."""
+        stream = io.BytesIO()
+        with zipfile.ZipFile(stream, "w") as archive:
+            archive.writestr("notes.txt", "not a spreadsheet")
+        with pytest.raises(CsvFormatError, match="is not a readable workbook"):
+            importers.ofsted(io.BytesIO(stream.getvalue()))
+
+    def test_a_workbook_with_only_empty_sheets_is_empty(self) -> None:
+        """No cell filled: the error names its sheets."""
+        data = _workbook(("Sheet1", []), ("Sheet2", []))
+        with pytest.raises(
+            CsvFormatError, match=r"is empty: none of its sheets \('Sheet1', 'Sheet2'\)"
+        ):
+            importers.community(io.BytesIO(data))
+
+    def test_an_empty_sheet_named_is_empty(self) -> None:
+        """The sheet asked for is empty: the error names the sheet."""
+        data = _workbook(("Cover", [["Outcomes"]]), ("Data", []))
+        with pytest.raises(CsvFormatError, match=r"^sheet 'Data' of '<stream>' is empty"):
+            importers.ofsted(io.BytesIO(data), sheet="Data")
+
+    def test_a_sheet_of_titles_only_names_the_columns_it_lacks(self) -> None:
+        """Titles and no header: no sheet is the table, and the columns are named."""
+        data = _workbook(("Data", [["Local authority inspection outcomes"], ["A note."]]))
+        with pytest.raises(CsvFormatError, match="no sheet has the column"):
+            importers.inyear(io.BytesIO(data))
+
+    def test_a_row_longer_than_its_header_is_reported_not_dropped(self) -> None:
+        """A cell beyond the header's last column: the row is skipped, saying so."""
+        header = OFSTED.read_text(encoding="utf-8").splitlines()[0].split(",")
+        row = next(csv.reader([OFSTED.read_text(encoding="utf-8").splitlines()[1]]))
+        data = _workbook(("History", [header, [*row, "stray"]]))
+        result = importers.ofsted(io.BytesIO(data))
+        assert [skipped.reason.value for skipped in result.skipped] == ["wrong_cell_count"]
+
+    def test_a_binary_stream_that_is_not_a_workbook_is_refused(self) -> None:
+        """Bytes of CSV in a binary stream: open it as text, the error says."""
+        with pytest.raises(CsvFormatError, match="must be opened as text, not bytes"):
+            importers.ofsted(io.BytesIO(OFSTED.read_bytes()))
