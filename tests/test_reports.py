@@ -1,14 +1,17 @@
 """Tests for ilacs.reports: the Markdown briefing on an inspection or a plan, and its escaping."""
 
+import base64
 import datetime
 import re
+from collections.abc import Callable
+from html.parser import HTMLParser
 from pathlib import Path
 
 import attrs
 import pendulum
 import pytest
-from _haringey import INSPECTION_2018, judgements
-from hypothesis import given
+from _haringey import HISTORY, INSPECTION_2018, judgements
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ilacs import (
@@ -23,6 +26,7 @@ from ilacs import (
     strategies,
 )
 from ilacs.errors import ValidationError
+from ilacs.reports.html import to_html
 from ilacs.reports.markdown import Markdown, autolink, cell, inline, table
 
 D = pendulum.date
@@ -403,11 +407,29 @@ HOSTILE = [
 ]
 
 
+def _valid(text: str) -> bool:
+    """Whether the model takes this as text (no control characters, no padding)."""
+    try:
+        LocalAuthority(name=text)
+    except ValidationError:
+        return False
+    return True
+
+
+_WHITE_SPACE = "".join(chr(code) for code in range(0x110000) if chr(code).isspace()) + "\ufeff"
+# Any characters but the controls the model refuses (line breaks and tabs are allowed).
+_CHARACTERS = st.characters(exclude_categories=("Cc", "Cs")) | st.sampled_from("\n\t\r")
+
+
 def _names() -> st.SearchStrategy[str]:
     """Valid text of any kind: the strategies' texts, any string, or a hostile mixture."""
-    pieces = st.sampled_from(HOSTILE) | st.text(max_size=5)
+    pieces = st.sampled_from(HOSTILE) | st.text(_CHARACTERS, max_size=5)
     mixed = st.lists(pieces, min_size=1, max_size=8).map("".join)
-    return (strategies.texts() | st.text() | mixed).map(str.strip).filter(bool)
+    return (
+        (strategies.texts() | st.text(_CHARACTERS) | mixed)
+        .map(lambda text: text.strip(_WHITE_SPACE))
+        .filter(_valid)
+    )
 
 
 def _injected(plan: ActionPlan, names: list[str]) -> ActionPlan:
@@ -470,3 +492,113 @@ class TestBriefingEscapes:
         assert title.endswith("'s children's services")
         assert [line for line in rest if line.startswith("#")] == INSPECTION_HEADINGS[1:]
         assert "<" not in text.replace(REPORT_LINE, "")
+
+
+class _Tags(HTMLParser):
+    """The tags of an HTML page, in order, with their attributes' names."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, tuple[str, ...]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, tuple(name for name, _ in attrs)))
+
+
+def _tags(page: str) -> list[tuple[str, tuple[str, ...]]]:
+    parser = _Tags()
+    parser.feed(page)
+    return parser.tags
+
+
+class TestHtmlBriefing:
+    """A self-contained HTML page with the Markdown briefing's structure, and no HTML of the text's."""
+
+    PAGE = reports.briefing_html(PLAN, PANEL)
+
+    def test_the_page_has_the_briefings_headings_and_tables(self) -> None:
+        """Each Markdown heading is a heading, each table a table, the link a link."""
+        markdown = reports.briefing(PLAN, PANEL)
+        headings = re.findall(r"<h([1-3])>(.*?)</h\1>", self.PAGE)
+        assert [f"{'#' * int(level)} {text}" for level, text in headings] == _headings(markdown)
+        assert self.PAGE.count("<table>") == sum(
+            line.startswith("|---") for line in markdown.splitlines()
+        )
+        assert '<a href="https://files.ofsted.gov.uk/v1/file/50044253">' in self.PAGE
+        assert "<title>Ofsted standard inspection of Haringey's children's services</title>" in (
+            self.PAGE
+        )
+        assert "<tr><td>Revised quality assurance framework, with two auditors" in self.PAGE
+        assert "<code>qa-framework</code>" in self.PAGE
+
+    def test_markdown_escapes_become_the_characters(self) -> None:
+        """A backslash escape shows its character; the Markdown's references stay references."""
+        assert to_html(r"a \*b\* \| 1\. \_c\_ &amp;lt; & <x>") == (
+            "<p>a *b* | 1. _c_ &amp;lt; &amp; &lt;x&gt;</p>\n"
+        )
+
+    @given(st.lists(_names(), min_size=7, max_size=7))
+    @settings(max_examples=max(5, settings().max_examples // 2))
+    def test_no_text_adds_a_tag_or_an_attribute(self, names: list[str]) -> None:
+        """Whatever the names, the page has the same tags, with the same attributes, as Haringey's."""
+        page = reports.briefing_html(_injected(PLAN, names), PANEL)
+        assert _tags(page) == _tags(self.PAGE)
+
+    def test_pictures_are_inline_svg_images_with_their_titles(self) -> None:
+        """A picture is a data URI image, so the page needs no other file."""
+        figures = reports.briefing_pictures(PLAN, PANEL)
+        page = reports.briefing_html(PLAN, PANEL, figures=figures)
+        images = re.findall(r'<img alt="([^"]*)" src="data:image/svg\+xml;base64,([^"]+)">', page)
+        assert [alt for alt, _ in images] == [
+            "Haringey&#x27;s action plan: actions red, amber and green on each day"
+        ]
+        assert base64.b64decode(images[0][1]).startswith(b"<?xml")
+        assert "http" not in page.replace("https://files.ofsted.gov.uk", "").split("<body>")[1]
+
+
+class TestBriefingWithPictures:
+    """A Markdown briefing shows its pictures from PNG files written beside it."""
+
+    def test_the_pictures_are_written_beside_the_briefing(self, tmp_path: Path) -> None:
+        """briefing.md, then briefing-1.png (the history), briefing-2.png (the plan)."""
+        figures = reports.briefing_pictures(
+            PLAN, D(2019, 6, 30), history=HISTORY, history_source="Ofsted's reports"
+        )
+        assert [type(figure).__name__ for figure in figures] == ["GradeHistory", "StackedCounts"]
+        written = reports.write_briefing(
+            PLAN, D(2019, 6, 30), tmp_path / "brief.md", figures=figures
+        )
+        assert [path.name for path in written] == ["brief.md", "brief-1.png", "brief-2.png"]
+        text = (tmp_path / "brief.md").read_text(encoding="utf-8")
+        assert _section(text, "## Pictures") == [
+            "![Haringey: grades at each inspection of children's services](<brief-1.png>)",
+            "![Haringey's action plan: actions red, amber and green on each day](<brief-2.png>)",
+        ]
+        assert (tmp_path / "brief-2.png").read_bytes().startswith(b"\x89PNG")
+
+    def test_an_html_briefing_is_one_file(self, tmp_path: Path) -> None:
+        """As HTML, the briefing is one page; without pictures it has none."""
+        written = reports.write_briefing(INSPECTION, PANEL, tmp_path / "brief.html", format="html")
+        assert written == (tmp_path / "brief.html",)
+        assert "<h2>Pictures</h2>" not in written[0].read_text(encoding="utf-8")
+
+    def test_an_inspection_alone_has_no_picture(self) -> None:
+        """Without its history or a plan, there is nothing to draw."""
+        assert reports.briefing_pictures(INSPECTION, PANEL) == ()
+
+    @pytest.mark.parametrize(
+        ("call", "field"),
+        [
+            (lambda: reports.briefing(PLAN, PANEL, images=["a.png"]), "images"),  # type: ignore[list-item]
+            (lambda: reports.briefing_html(PLAN, PANEL, figures=[PLAN]), "figures"),  # type: ignore[list-item]
+            (lambda: reports.write_briefing(PLAN, PANEL, "b.pdf", format="pdf"), "format"),  # type: ignore[arg-type]
+            (lambda: reports.briefing_pictures("plan", PANEL), "subject"),  # type: ignore[arg-type]
+        ],
+    )
+    def test_wrong_arguments_are_rejected_by_name(
+        self, call: Callable[[], object], field: str
+    ) -> None:
+        """Each is a ValidationError naming the argument."""
+        with pytest.raises(ValidationError) as raised:
+            call()
+        assert raised.value.field == field

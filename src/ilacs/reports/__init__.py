@@ -11,6 +11,12 @@ True
 """
 
 from ilacs.reports import pictures
-from ilacs.reports.briefing import briefing
+from ilacs.reports.briefing import (
+    Image,
+    briefing,
+    briefing_html,
+    briefing_pictures,
+    write_briefing,
+)
 
-__all__ = ["briefing", "pictures"]
+__all__ = ["Image", "briefing", "briefing_html", "briefing_pictures", "pictures", "write_briefing"]

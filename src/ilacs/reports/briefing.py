@@ -22,11 +22,20 @@ Nothing reads the clock: the briefing is as of the day given.
 # Ofsted focused visit of Haringey's children's services
 """
 
-from collections.abc import Sequence
+import base64
+import html
+import os
+import re
+import urllib.parse
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Literal
 
+import attrs
 import pendulum
 
 from ilacs.base import validators as v
+from ilacs.base.files import write_atomically
 from ilacs.base.text import format_date, format_working_days
 from ilacs.errors import IlacsError
 from ilacs.model.action_plans import ActionPlan
@@ -34,9 +43,11 @@ from ilacs.model.inspections import ImprovementArea, Inspection
 from ilacs.reasoning import deadlines, progress, rules
 from ilacs.reasoning.calendar import WorkingDayCalendar, default_calendar
 from ilacs.reasoning.deadlines import Deadline, DeadlineStatus
+from ilacs.reports import pictures
+from ilacs.reports.html import to_html
 from ilacs.reports.markdown import Markdown, autolink, inline, table
 
-__all__ = ["briefing"]
+__all__ = ["Image", "briefing", "briefing_html", "briefing_pictures", "write_briefing"]
 
 
 def _date(day: pendulum.Date | None) -> str:
@@ -187,8 +198,12 @@ def briefing(
     *,
     due_soon: int = progress.DUE_SOON,
     calendar: WorkingDayCalendar | None = None,
+    images: Sequence["Image"] = (),
 ) -> str:
     r"""A Markdown briefing on an inspection, or an action plan and its inspection, on a day.
+
+    ``images`` adds a "Pictures" section showing each (see :func:`write_briefing`,
+    which draws the pictures and writes them beside the briefing).
 
     >>> import pendulum
     >>> from ilacs import ActionPlan, Inspection, InspectionKind, LocalAuthority
@@ -236,4 +251,204 @@ def briefing(
     ]
     if plan is not None:
         lines.extend(_plan(plan, as_of, cal, due_soon))
+    lines.extend(_images(images))
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+@attrs.frozen(kw_only=True)
+class Image:
+    r"""A picture a Markdown briefing shows: its file, relative to the briefing, and its title.
+
+    >>> print(_images([Image(path="briefing plan.png", title="The plan's [ratings]")])[2])
+    ![The plan's \[ratings\]](<briefing%20plan.png>)
+    """
+
+    path: str = attrs.field(validator=v.text)
+    title: str = attrs.field(validator=v.text)
+
+
+def _images(images: Sequence[Image]) -> list[str]:
+    given: object = images
+    if isinstance(given, str) or not all(isinstance(image, Image) for image in images):
+        v.reject("images", images, "must be a list of Image values")
+    if not images:
+        return []
+    lines = ["## Pictures", ""]
+    for image in images:
+        target = urllib.parse.quote(image.path.replace(os.sep, "/"), safe="/._-~")
+        lines.extend([f"![{inline(image.title)}](<{target}>)", ""])
+    return lines
+
+
+def briefing_pictures(  # noqa: PLR0913 (keyword-only: what the pictures are drawn from)
+    subject: Inspection | ActionPlan,
+    as_of: pendulum.Date,
+    *,
+    history: Iterable[Inspection] = (),
+    history_source: str = "the inspections given",
+    due_soon: int = progress.DUE_SOON,
+    calendar: WorkingDayCalendar | None = None,
+) -> tuple[pictures.Picture, ...]:
+    """The pictures a briefing can show: the authority's grade history, a plan's ratings.
+
+    The grade history needs the authority's other inspections (``history``, from
+    ``history_source``); the plan's ratings run every month from the day the report
+    was received (or else published, or fieldwork ended) to ``as_of``.
+
+    >>> import pendulum
+    >>> from ilacs import ActionPlan, serialisation
+    >>> with open("examples/data/haringey-2018-action-plan.json", encoding="utf-8") as file:
+    ...     plan = serialisation.loads(file.read(), ActionPlan)
+    >>> [picture.title for picture in briefing_pictures(plan, pendulum.date(2019, 3, 19))]
+    ["Haringey's action plan: actions red, amber and green on each day"]
+    """
+    plan = subject if isinstance(subject, ActionPlan) else None
+    inspection = subject.inspection if isinstance(subject, ActionPlan) else subject
+    if not isinstance(inspection, Inspection):
+        v.reject("subject", subject, "must be an Inspection or an ActionPlan")
+    found: list[pictures.Picture] = []
+    others = list(history)
+    if others:
+        every = [*others, *([] if inspection in others else [inspection])]
+        key = inspection.authority.urn or inspection.authority.name
+        found.append(pictures.grade_history(every, key, as_of=as_of, source=history_source))
+    if plan is not None:
+        start = (
+            inspection.report_received
+            or inspection.published
+            or inspection.on_site_end
+            or inspection.on_site_start
+        )
+        if start <= as_of:
+            found.append(
+                pictures.plan_status(
+                    plan,
+                    pictures.monthly(start, as_of),
+                    source="the action plan, each action rated as ilacs rates it",
+                    due_soon=due_soon,
+                    calendar=calendar,
+                )
+            )
+    return tuple(found)
+
+
+_STYLE = """\
+body { font-family: system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem;
+  line-height: 1.45; color: #111; }
+table { border-collapse: collapse; margin: 1rem 0; }
+th, td { border: 1px solid #999; padding: 0.25rem 0.5rem; text-align: left; vertical-align: top; }
+th { background: #eee; }
+code { font-size: 0.9em; }
+figure { margin: 1.5rem 0; }
+figure img { max-width: 100%; height: auto; }
+"""
+_H1 = re.compile(r"<h1>(.*?)</h1>")
+_TAG = re.compile(r"<[^>]*>")
+
+
+def briefing_html(
+    subject: Inspection | ActionPlan,
+    as_of: pendulum.Date,
+    *,
+    due_soon: int = progress.DUE_SOON,
+    calendar: WorkingDayCalendar | None = None,
+    figures: Sequence[pictures.Picture] = (),
+) -> str:
+    """The briefing as one self-contained HTML page, each of ``figures`` drawn inline as SVG.
+
+    The text is the Markdown briefing's, every piece of it escaped (see
+    :mod:`ilacs.reports.html`); the pictures are images in data URIs, so the page
+    needs no other file and runs no script.
+
+    >>> import pendulum
+    >>> from ilacs import ActionPlan, serialisation
+    >>> with open("examples/data/haringey-2018-action-plan.json", encoding="utf-8") as file:
+    ...     plan = serialisation.loads(file.read(), ActionPlan)
+    >>> page = briefing_html(plan, pendulum.date(2019, 3, 19))
+    >>> print(page.splitlines()[4])
+    <title>Ofsted standard inspection of Haringey's children's services</title>
+    """
+    given: object = figures
+    if isinstance(given, str) or not all(
+        isinstance(figure, pictures.GradeHistory | pictures.StackedCounts) for figure in figures
+    ):
+        v.reject("figures", figures, "must be a list of pictures (ilacs.reports.pictures)")
+    body = to_html(briefing(subject, as_of, due_soon=due_soon, calendar=calendar))
+    heading = _H1.search(body)
+    title = _TAG.sub("", heading.group(1)) if heading else "Briefing"
+    lines = [
+        "<!DOCTYPE html>",
+        '<html lang="en-GB">',
+        "<head>",
+        '<meta charset="utf-8">',
+        f"<title>{title}</title>",
+        f"<style>\n{_STYLE}</style>",
+        "</head>",
+        "<body>",
+        body.rstrip("\n"),
+    ]
+    if figures:
+        lines.append("<h2>Pictures</h2>")
+    for figure in figures:
+        data = base64.b64encode(pictures.render(figure, "svg")).decode("ascii")
+        caption = html.escape(figure.title, quote=False)
+        lines.extend(
+            [
+                "<figure>",
+                f'<img alt="{html.escape(figure.title)}" src="data:image/svg+xml;base64,{data}">',
+                f"<figcaption>{caption}</figcaption>",
+                "</figure>",
+            ]
+        )
+    lines.extend(["</body>", "</html>"])
+    return "\n".join(lines) + "\n"
+
+
+def write_briefing(  # noqa: PLR0913 (keyword-only: the briefing's settings)
+    subject: Inspection | ActionPlan,
+    as_of: pendulum.Date,
+    target: str | os.PathLike[str],
+    *,
+    format: Literal["markdown", "html"] = "markdown",  # noqa: A002 (the word users know)
+    figures: Sequence[pictures.Picture] = (),
+    due_soon: int = progress.DUE_SOON,
+    calendar: WorkingDayCalendar | None = None,
+) -> tuple[Path, ...]:
+    """Write the briefing to ``target``, and its pictures: the files written, the briefing first.
+
+    As Markdown, each picture is a PNG beside it, named after it (``briefing.md``,
+    ``briefing-1.png``, ...); as HTML, one self-contained page. Every file is
+    written atomically.
+
+    >>> import pathlib, pendulum, tempfile
+    >>> from ilacs import ActionPlan, serialisation
+    >>> with open("examples/data/haringey-2018-action-plan.json", encoding="utf-8") as file:
+    ...     plan = serialisation.loads(file.read(), ActionPlan)
+    >>> day = pendulum.date(2019, 3, 19)
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> written = write_briefing(
+    ...     plan, day, folder / "briefing.md", figures=briefing_pictures(plan, day)
+    ... )
+    >>> [path.name for path in written]
+    ['briefing.md', 'briefing-1.png']
+    >>> print((folder / "briefing.md").read_text(encoding="utf-8").splitlines()[-1])
+    ![Haringey's action plan: actions red, amber and green on each day](<briefing-1.png>)
+    """
+    if format not in ("markdown", "html"):
+        v.reject("format", format, "must be 'markdown' or 'html'")
+    path = Path(target)
+    if format == "html":
+        page = briefing_html(subject, as_of, due_soon=due_soon, calendar=calendar, figures=figures)
+        write_atomically(path, page)
+        return (path,)
+    images = [
+        Image(path=f"{path.stem}-{number}.png", title=figure.title)
+        for number, figure in enumerate(figures, 1)
+    ]
+    text = briefing(subject, as_of, due_soon=due_soon, calendar=calendar, images=images)
+    written = []
+    for figure, image in zip(figures, images, strict=True):
+        pictures.save(figure, path.parent / image.path)
+        written.append(path.parent / image.path)
+    write_atomically(path, text)
+    return (path, *written)
