@@ -24,7 +24,8 @@ STRANGERS: list[object] = [None, True, 0, 12345, 1.5, "", " padded ", "x", "2019
 
 #: Text mutations no mirror may take: each must end as the detailed reader says.
 TEXT_EDITS: list[tuple[str, str]] = [
-    ('"schema_version": 1', '"schema_version" : 1'),
+    ('"schema_version": 1', '"schema_version" : 1, "schema_version": 1'),
+    ('"schema_version": 1', '"schema_version"\n:1, "schema_version" : 1'),
     ('"schema_version": 1', '"schema_version": 1.0'),
     ('"schema_version": 1', '"schema_version": 2'),
     ('"schema_version": 1', '"schema_version": NaN'),
@@ -80,14 +81,29 @@ def _at(data: Any, path: tuple[object, ...]) -> Any:  # noqa: ANN401 (JSON-shape
     return data
 
 
+#: Ways of spacing JSON text: keys with white space before the colon, or none after.
+SEPARATORS: list[tuple[str, str]] = [(",", ": "), (",", " : "), (", ", ":"), (",", "\n:")]
+
+
 def _mutated(document: dict[str, Any], data: st.DataObject) -> str:
-    """The document's text with one drawn change: a key dropped, added or doubled, a value swapped."""
+    """The document's text with one drawn change: a key dropped, added or doubled, a value swapped.
+
+    The text is spaced in one of the ways of SEPARATORS, and may hold a quote in a string.
+    """
     changed = copy.deepcopy(document)
+    separators = data.draw(st.sampled_from(SEPARATORS))
+    if data.draw(st.booleans()):
+        named = [_at(changed, path) for path in _objects(changed)]
+        next(each for each in named if "name" in each)["name"] = 'The "A" team'
+
+    def dumps(value: object) -> str:
+        return json.dumps(value, ensure_ascii=False, indent=2, separators=separators)
+
     how = data.draw(st.sampled_from(["drop", "swap", "add", "double"]))
     if how == "swap":
         path = data.draw(st.sampled_from(paths(changed)))
         _at(changed, path[:-1])[path[-1]] = data.draw(st.sampled_from(STRANGERS))
-        return json.dumps(changed, ensure_ascii=False, indent=2)
+        return dumps(changed)
     target = _at(changed, data.draw(st.sampled_from(_objects(changed))))
     if how == "drop" and target:
         del target[data.draw(st.sampled_from(sorted(target)))]
@@ -97,9 +113,9 @@ def _mutated(document: dict[str, Any], data: st.DataObject) -> str:
     if how == "double" and target:
         key = data.draw(st.sampled_from(sorted(target)))
         target[marker] = target[key] if data.draw(st.booleans()) else None
-        text = json.dumps(changed, ensure_ascii=False, indent=2)
+        text = dumps(changed)
         return text.replace(f'"{marker}"', json.dumps(key), 1)
-    return json.dumps(changed, ensure_ascii=False, indent=2)
+    return dumps(changed)
 
 
 class TestReading:
@@ -162,6 +178,23 @@ class TestReading:
         with pytest.raises(DocumentError, match="the key 'topic' appears twice in one object"):
             serialisation.loads(doubled, Inspection)
 
+    @pytest.mark.parametrize(
+        ("separators", "name"),
+        [*((each, "Haringey") for each in SEPARATORS), ((",", ": "), 'The "A" team')],
+    )
+    def test_a_spaced_document_or_one_with_quotes_in_its_text_is_read_by_the_fast_path(
+        self, separators: tuple[str, str], name: str
+    ) -> None:
+        """Spaced keys or escaped quotes do not hide a key given twice, nor send a right text away."""
+        document = json.loads((EXAMPLES / "haringey-2018-action-plan.json").read_text())
+        document["inspection"]["authority"]["name"] = name
+        text = json.dumps(document, ensure_ascii=False, indent=2, separators=separators)
+        expected = serialisation.from_dict(document, ActionPlan)
+        assert wire._fast_read(text, ActionPlan) == expected  # noqa: SLF001
+        assert wire._fast_read(text.encode(), ActionPlan) == expected  # noqa: SLF001
+        doubled = text.replace('"horizon"', '"horizon"' + separators[1] + "null, " + '"horizon"')
+        assert wire._fast_read(doubled, ActionPlan) is wire._NOT_TAKEN  # noqa: SLF001
+
     def test_invalid_utf8_is_refused_with_the_same_message(self) -> None:
         """Bytes that are not UTF-8 inside a string: the detailed reader's error."""
         text = (EXAMPLES / "haringey-2018.json").read_bytes().replace(b"Haringey", b"Har\xffngey")
@@ -188,7 +221,7 @@ AWKWARD_FLOATS = st.one_of(
 )
 #: Other scripts, and the control characters text may hold (tabs and line breaks).
 AWKWARD_NAMES = st.text(
-    st.characters(exclude_categories=("Cc",)) | st.sampled_from("\t\n\r"), min_size=1
+    st.characters(exclude_categories=["Cc"]) | st.sampled_from("\t\n\r"), min_size=1
 ).map(lambda text: f"x{text}x")
 
 

@@ -153,6 +153,11 @@ class _Mirrors:
         values = [
             self.read_expression(kind, f"data.{field.name}", names, 0) for field, kind in fields
         ]
+        strings = [_strings_expression(kind, f"data.{field.name}") for field, kind in fields]
+        fixed = sum(each for each in strings if isinstance(each, int))
+        varying = [each for each in strings if isinstance(each, str)]
+        counted = f"{len(fields)} * KEY + {fixed}" + "".join(f" + {each}" for each in varying)
+        names["KEY"] = _KEY
         setters = _slot_setters(cls, [field.name for field, _ in fields])
         if setters is None:
             arguments = ", ".join(
@@ -161,7 +166,7 @@ class _Mirrors:
             lines = [f"    return cls({arguments})"]
         else:
             lines = _read_into_slots(cls, fields, values, setters, names)
-        source = f"def read(data, n):\n    n[0] += {len(fields)}\n" + "\n".join(lines) + "\n"
+        source = f"def read(data, n):\n    n[0] += {counted}\n" + "\n".join(lines) + "\n"
         made = _compiled(source, "read", names, f"<ilacs mirror reader {cls.__qualname__}>")
         self.readers[cls] = made
         return made
@@ -189,6 +194,15 @@ class _Mirrors:
         if through is not None:
             return through
         names[f"write_{kind.__name__}"] = self.writer(kind)
+        if value.isidentifier():
+            # An item of a tuple is written in line, in the loop that holds it:
+            # one call fewer for each of the many items of a document.
+            names[f"struct_{kind.__name__}"] = self.struct(kind)
+            made = [
+                self.write_expression(inner, f"{value}.{field.name}", names, depth)
+                for field, inner in _fields(kind)
+            ]
+            return f"struct_{kind.__name__}({', '.join(made)})"
         return f"write_{kind.__name__}({value})"
 
     def writer(self, cls: type, *, envelope: tuple[int, str] | None = None) -> Callable[[Any], Any]:
@@ -230,6 +244,28 @@ def _through(
         made = inside(item, each, depth + 1)
         return value if made == each else sequence.format(made=made, each=each, value=value)
     return None
+
+
+def _strings_expression(kind: Any, value: str) -> int | str:  # noqa: ANN401 (a typing form)
+    """The number of JSON strings the mirror value ``value`` holds itself, or Python for it.
+
+    A nested class's strings are counted by its own reader, so it counts none here.
+    """
+    if kind is str or kind is pendulum.Date:
+        return 1
+    if _is_plain_enum(kind):
+        return int(all(type(member.value) is str for member in kind))
+    inner = _optional_arg(kind)
+    if inner is not None:
+        held = _strings_expression(inner, value)
+        return held if held == 0 else f"(0 if {value} is None else {held})"
+    item = _item_arg(kind)
+    if item is not None:
+        each = _strings_expression(item, "x")
+        if isinstance(each, int):
+            return 0 if each == 0 else f"{each} * len({value})"
+        return f"sum([{each} for x in {value}])"
+    return 0
 
 
 def _slot_setters(cls: type, names: list[str]) -> list[Callable[[object, object], None]] | None:
@@ -399,6 +435,15 @@ _MIRRORS = _Mirrors()
 # another like a class that holds itself (which would never be mirrored).
 _GENERATING = threading.Lock()
 
+# The readers count what they read in one number: the keys times _KEY, plus the
+# JSON strings among the values (texts, dates, enums' values).
+_KEY = 1 << 32
+
+# Every key and every string value of JSON text is two quotes, and a quote inside a
+# string is escaped with one more. So the quotes of a text are twice the keys and
+# string values read exactly when no key is given twice (msgspec keeps the last
+# silently) and no string holds a quote; any text with more is counted again below.
+#
 # A key ends with a quote then a colon. Without white space between them, the count
 # of '":' is at least the number of keys, and equal to the number of fields the
 # mirrors read only when no key is given twice (msgspec keeps the last silently).
@@ -450,7 +495,7 @@ def reader(model: type, document_type: str, schema_version: int) -> Callable[[st
     decode = msgspec.json.Decoder(struct).decode
 
     def read(text: str | bytes) -> Any:  # noqa: ANN401 (a value of the model)
-        count = [2]  # the envelope's keys, then each object's
+        count = [2 * _KEY + 1]  # the envelope's keys and its document type, then each object's
         try:
             document: Any = decode(text)
             value = (
@@ -461,7 +506,11 @@ def reader(model: type, document_type: str, schema_version: int) -> Callable[[st
             )
         except Exception as error:
             raise UnfitError from error
-        if value is None or _keys_given(text) != count[0]:
+        if value is None:
+            raise UnfitError
+        keys, strings = divmod(count[0], _KEY)
+        quotes = text.count('"') if isinstance(text, str) else text.count(b'"')
+        if quotes != 2 * (keys + strings) and _keys_given(text) != keys:
             raise UnfitError
         return value
 
