@@ -4,7 +4,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from _haringey import HISTORY
 from cli_runner import run_cli
+
+from ilacs import serialisation
 
 DATA = Path(__file__).parent / "data"
 EXAMPLES = Path(__file__).parent.parent / "examples" / "data"
@@ -176,3 +179,65 @@ class TestMisuse:
             " pip install 'ilacs[pictures]'\n"
         )
         assert not target.exists()
+
+
+class TestReportWithPictures:
+    """``ilacs report --format html|markdown --pictures``: a briefing that shows its pictures."""
+
+    def test_a_markdown_briefing_writes_its_pictures_beside_it(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        """The plan's ratings and, with --history, the authority's grades, as PNG files."""
+        history = tmp_path / "haringey.json"
+        history.write_text(serialisation.dumps(HISTORY), encoding="utf-8")
+        target = tmp_path / "brief.md"
+        args = ("--pictures", "--history", str(history), "-o", str(target))
+        run = run_cli(capsys, "report", PLAN, "--as-of", "2019-09-30", *args)
+        assert run.status == 0, run.err
+        assert sorted(path.name for path in tmp_path.iterdir()) == [
+            "brief-1.png",
+            "brief-2.png",
+            "brief.md",
+            "haringey.json",
+        ]
+        lines = target.read_text(encoding="utf-8").splitlines()
+        assert lines[-3:] == [
+            "![Haringey: grades at each inspection of children's services](<brief-1.png>)",
+            "",
+            "![Haringey's action plan: actions red, amber and green on each day](<brief-2.png>)",
+        ]
+
+    def test_an_html_briefing_goes_to_stdout_with_its_pictures_inline(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """One page, the plan's picture an SVG data URI."""
+        args = ("--as-of", "2019-03-19", "--format", "html", "--pictures")
+        run = run_cli(capsys, "report", PLAN, *args)
+        assert run.status == 0, run.err
+        assert run.out.startswith("<!DOCTYPE html>\n")
+        assert run.out.count('src="data:image/svg+xml;base64,') == 1
+
+    def test_an_html_briefing_without_pictures_has_none(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Without --pictures, the page is the briefing alone."""
+        run = run_cli(capsys, "report", PLAN, "--as-of", "2019-03-19", "--format", "html")
+        assert run.status == 0, run.err
+        assert "<img" not in run.out
+        assert "<h1>Ofsted standard inspection of Haringey's children's services</h1>" in run.out
+
+    @pytest.mark.parametrize(
+        ("args", "message"),
+        [
+            (("--pictures",), "a Markdown briefing's pictures are written beside it"),
+            (("--history", PLAN), "--history is drawn as the authority's grade history"),
+            (("--format", "pdf"), "invalid choice: 'pdf'"),
+        ],
+    )
+    def test_misuse_is_a_usage_error(
+        self, capsys: pytest.CaptureFixture[str], args: tuple[str, ...], message: str
+    ) -> None:
+        """Exit status 2, and what to do instead."""
+        run = run_cli(capsys, "report", PLAN, "--as-of", "2019-03-19", *args)
+        assert run.status == 2
+        assert message in run.err

@@ -14,11 +14,12 @@ same functions.
 import argparse
 import json
 import sys
+from pathlib import Path
 
 from ilacs import reports
 from ilacs.base.text import format_date
 from ilacs.cli import files, options
-from ilacs.cli.status import INPUT_ERROR, OK, CommandError
+from ilacs.cli.status import INPUT_ERROR, OK, CommandError, usage
 from ilacs.errors import DocumentError
 from ilacs.frameworks.pack import Framework
 from ilacs.model.action_plans import ActionPlan
@@ -181,9 +182,46 @@ def _report(args: argparse.Namespace) -> int:
     if not isinstance(document, Inspection | ActionPlan):
         msg = f"{args.file}: a report needs an inspection or action plan document"
         raise CommandError(msg, INPUT_ERROR)
+    to_file = args.output is not None and args.output != files.STDIN
+    if args.history is not None and not args.pictures:
+        usage("--history is drawn as the authority's grade history: give --pictures too")
+    if args.pictures:
+        try:
+            import matplotlib  # noqa: F401, PLC0415 (matplotlib is an optional extra)
+        except ImportError:
+            usage("pictures need matplotlib, which is not installed: pip install 'ilacs[pictures]'")
+        if args.format == "markdown" and not to_file:
+            usage("a Markdown briefing's pictures are written beside it: give -o FILE.md")
+    history = () if args.history is None else inspections(files.load(args.history), args.history)
     with files.input_errors(args.file):
-        text = reports.briefing(document, args.as_of, due_soon=args.due_soon)
-    files.write(text, args.output)
+        figures = (
+            reports.briefing_pictures(
+                document,
+                args.as_of,
+                history=history,
+                history_source=Path(args.history).name if args.history else "",
+                due_soon=args.due_soon,
+            )
+            if args.pictures
+            else ()
+        )
+        if args.format == "html":
+            text = reports.briefing_html(
+                document, args.as_of, due_soon=args.due_soon, figures=figures
+            )
+        else:
+            text = reports.briefing(document, args.as_of, due_soon=args.due_soon)
+    if not to_file:
+        files.write(text, args.output)
+    else:
+        reports.write_briefing(
+            document,
+            args.as_of,
+            args.output,
+            format=args.format,
+            figures=figures,
+            due_soon=args.due_soon,
+        )
     return OK
 
 
@@ -243,8 +281,9 @@ def add_commands(commands: "options.Commands[argparse.ArgumentParser]") -> None:
         commands,
         "report",
         _report,
-        "A Markdown briefing on an inspection or action plan, as of a date.",
-        "ilacs report plan.json --as-of 2019-03-19 -o briefing.md",
+        "A briefing on an inspection or action plan, as of a date: Markdown or HTML,"
+        " with pictures if asked.",
+        "ilacs report plan.json --as-of 2019-03-19 --pictures -o briefing.md",
     )
     options.add_document(sub)
     sub.add_argument("--as-of", type=options.day, required=True, metavar="DATE")
@@ -254,6 +293,23 @@ def add_commands(commands: "options.Commands[argparse.ArgumentParser]") -> None:
         default=progress.DUE_SOON,
         metavar="N",
         help=f"working days ahead counted amber ({progress.DUE_SOON})",
+    )
+    sub.add_argument(
+        "--format",
+        choices=("markdown", "html"),
+        default="markdown",
+        help="Markdown, or one self-contained HTML page (markdown)",
+    )
+    sub.add_argument(
+        "--pictures",
+        action="store_true",
+        help="add pictures: a plan's ratings over time, and with --history the authority's"
+        " grades; as Markdown they are PNG files beside -o FILE",
+    )
+    sub.add_argument(
+        "--history",
+        metavar="FILE",
+        help="the authority's other inspections (a document), for its grade history",
     )
     options.add_output(sub)
 
