@@ -1,6 +1,7 @@
 """Tests for ilacs.tables.engine: tables read into rows, rows built or skipped, tables written back."""
 
 import csv
+import datetime
 import io
 from pathlib import Path
 
@@ -11,9 +12,11 @@ from hypothesis import strategies as st
 
 from ilacs import Inspection, InspectionKind, LocalAuthority
 from ilacs.errors import CsvFormatError, FileWriteError, IlacsError, ValidationError
+from ilacs.tables import workbooks
 from ilacs.tables.engine import (
     CELL_LIMIT,
     FORMULA_STARTS,
+    HEADER_SEARCH,
     Row,
     SkipRowError,
     column_key,
@@ -224,3 +227,125 @@ class TestWriteText:
         stream.close()
         with pytest.raises(FileWriteError, match="cannot write to '<stream>': I/O operation"):
             write_text("a\n", stream)
+
+
+def _xlsx(rows: list[list[workbooks.Cell]], name: str = "Data") -> io.BytesIO:
+    """A one-sheet workbook, as the engine's writer makes one."""
+    stream = io.BytesIO()
+    header, *body = rows
+    workbooks.write_xlsx([(name, [str(cell) for cell in header], body)], stream)
+    stream.seek(0)
+    return stream
+
+
+class TestHeaderSearch:
+    """The header is the first row with the required columns; the rows above are titles."""
+
+    def test_title_rows_above_the_header_are_kept_apart(self) -> None:
+        """Titles keep their lines; the rows below the header are the table."""
+        text = "Outcomes\nA note, about the table\nname,kind\nHull,standard\n"
+        table = read_table(io.StringIO(text), what="a list", required=["kind"])
+        assert table.header == ("name", "kind")
+        assert table.header_line == 3
+        assert table.titles == ((1, ("Outcomes",)), (2, ("A note", " about the table")))
+        assert table.rows == ((4, ("Hull", "standard")),)
+
+    def test_without_required_columns_the_first_row_is_the_header(self) -> None:
+        """Nothing to look for: the header is line 1, as before."""
+        table = read_table(io.StringIO("Outcomes\nname,kind\n"), what="a list")
+        assert (table.header, table.header_line, table.titles) == (("Outcomes",), 1, ())
+
+    def test_the_error_names_the_line_where_a_header_was_expected(self) -> None:
+        """Below one title line, a header without the column is named by its line."""
+        text = "Outcomes\nname,type\nHull,standard\n"
+        with pytest.raises(CsvFormatError) as raised:
+            read_table(io.StringIO(text), what="a list", required=["kind"])
+        assert str(raised.value) == (
+            "'<stream>' is not a list: the header was expected on line 2, below the title"
+            " line 1, but it lacks the column(s) 'kind'"
+        )
+        assert raised.value.line == 2
+
+    def test_a_header_past_the_search_is_not_found(self) -> None:
+        """Only the first rows are searched, so a data row is never taken for a header."""
+        text = "title\n" * HEADER_SEARCH + "name,kind\n"
+        with pytest.raises(CsvFormatError, match="lacks the column"):
+            read_table(io.StringIO(text), what="a list", required=["kind"])
+
+    def test_aliases_match_other_names_of_a_column(self) -> None:
+        """An alias reads 'Inspection/Visit type' as 'type'; the header keeps its spelling."""
+        text = "Inspection/Visit type,name\nshort,Hull\n"
+        table = read_table(
+            io.StringIO(text),
+            what="a list",
+            required=["type"],
+            aliases={"Inspection/Visit type": "type"},
+        )
+        assert table.columns == {"type": 0, "name": 1}
+        (line, cells) = table.rows[0]
+        assert Row(table, line, cells).column("type") == "Inspection/Visit type"
+        assert table.columns_other_than({"type"}) == ("name",)
+
+    def test_a_sheet_asked_of_a_csv_file_is_an_error(self) -> None:
+        """A CSV file has no sheets."""
+        with pytest.raises(CsvFormatError, match="is a CSV file, not a workbook"):
+            read_table(io.StringIO("name\n"), what="a list", sheet="Data")
+
+
+class TestWorkbookTables:
+    """A workbook's sheet reads as a CSV file does, its rows numbered as the sheet numbers them."""
+
+    def test_cells_are_text_and_short_rows_are_filled_out(self) -> None:
+        """Dates as ISO 8601, whole numbers without a point, trailing empty cells kept."""
+        stream = _xlsx(
+            [["name", "start", "urn", "note"], ["Hull", pendulum.date(2019, 1, 7), 80440, None]]
+        )
+        table = read_table(stream, what="a list", required=["urn"])
+        assert table.source == "<stream>[Data]"
+        assert table.sheet == "Data"
+        assert table.rows == ((2, ("Hull", "2019-01-07", "80440", "")),)
+
+    def test_the_sheet_with_the_columns_is_chosen(self) -> None:
+        """Of a cover and a data sheet, the one with the required columns."""
+        stream = io.BytesIO()
+        workbooks.write_xlsx(
+            [("Cover", ["Outcomes"], [["published 2025"]]), ("Data", ["name", "kind"], [])],
+            stream,
+        )
+        stream.seek(0)
+        assert read_table(stream, what="a list", required=["kind"]).sheet == "Data"
+
+    def test_several_sheets_that_could_be_the_table_are_an_error(self) -> None:
+        """Two sheets with the columns: name one."""
+        stream = io.BytesIO()
+        workbooks.write_xlsx([("A", ["kind"], []), ("B", ["kind"], [])], stream)
+        stream.seek(0)
+        with pytest.raises(
+            CsvFormatError, match=r"several sheets that could be a list \('A', 'B'\)"
+        ):
+            read_table(stream, what="a list", required=["kind"])
+
+
+class TestCellText:
+    """Workbook cells become the text a CSV file would hold."""
+
+    @pytest.mark.parametrize(
+        ("value", "text"),
+        [
+            (None, ""),
+            (True, "TRUE"),
+            (80440.0, "80440"),
+            (0.1, "0.1"),
+            (2.0**60, "1.152921504606847e+18"),
+            (float("nan"), "nan"),
+            (7, "7"),
+            (datetime.datetime(2019, 1, 7), "2019-01-07"),  # noqa: DTZ001 (cells are naive)
+            (datetime.datetime(2019, 1, 7, 9, 30), "2019-01-07 09:30:00"),  # noqa: DTZ001
+            (datetime.date(2019, 1, 7), "2019-01-07"),
+            (datetime.time(9, 30), "09:30:00"),
+            ("=1+1", "=1+1"),
+        ],
+    )
+    def test_each_kind_of_cell(self, value: object, text: str) -> None:
+        """As a spreadsheet's CSV export would write it."""
+        assert workbooks.cell_text(value) == text

@@ -502,3 +502,65 @@ def _quoted(value: str) -> str:
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="").writerow([value])
     return buffer.getvalue()
+
+
+def _xlsx_round_trip(inspections: tuple[Inspection, ...]) -> ImportResult:
+    stream = io.BytesIO()
+    assert tabular.write_xlsx(inspections, stream) == len(inspections)
+    stream.seek(0)
+    return tabular.from_csv(stream)
+
+
+class TestWorkbook:
+    """The XLSX export holds what the CSV export holds, typed, and reads back the same."""
+
+    def test_the_haringey_inspection_survives_the_workbook(self) -> None:
+        """Improvement areas, dates, codes and grades, through XLSX and back."""
+        result = _xlsx_round_trip((HARINGEY_2018, FOCUSED_VISIT))
+        assert result.skipped == ()
+        assert result.inspections == (HARINGEY_2018, FOCUSED_VISIT)
+
+    @given(st.lists(strategies.inspections(), max_size=3).map(tuple))
+    def test_generated_inspections_survive_the_workbook_or_are_refused(
+        self, inspections: tuple[Inspection, ...]
+    ) -> None:
+        """Any inspection reads back exactly, or the writer refuses it with a ValidationError."""
+        try:
+            result = _xlsx_round_trip(inspections)
+        except ValidationError as error:
+            refused = str(error)
+        else:
+            refused = ""
+            assert result.skipped == ()
+            assert result.inspections == inspections
+        # Only text a workbook cannot hold is refused, and the error says so.
+        assert not refused or "XLSX" in refused
+
+    def test_the_sheets_are_those_promised(self) -> None:
+        """One sheet per table, each with a header."""
+        sheets = tabular.workbook_sheets([HARINGEY_2018])
+        assert tuple(name for name, _, _ in sheets) == tabular.SHEETS
+        assert all(header for _, header, _ in sheets)
+
+    def test_the_writer_takes_only_inspections_and_plans(self) -> None:
+        """A plan that is not an ActionPlan names its place."""
+        with pytest.raises(ValidationError, match=r"'plans\[0\]' must be an ActionPlan"):
+            tabular.workbook_sheets([HARINGEY_2018], plans=[HARINGEY_2018])  # type: ignore[list-item]
+
+
+class TestBom:
+    """write_csv(bom=True) starts the file with a byte-order mark for Excel."""
+
+    def test_the_mark_comes_first_and_nothing_else_changes(self) -> None:
+        """The text is to_csv's, with U+FEFF before it."""
+        stream = io.StringIO()
+        tabular.write_csv([HARINGEY_2018], stream, bom=True)
+        assert stream.getvalue() == "\ufeff" + tabular.to_csv([HARINGEY_2018])
+
+    def test_a_file_with_the_mark_reads_back(self, tmp_path: Path) -> None:
+        """Excel's names, such as Máire, survive: the file says it is UTF-8."""
+        inspection = attrs.evolve(HARINGEY_2018, lead_inspector="Máire Atherton HMI")
+        path = tmp_path / "excel.csv"
+        tabular.write_csv([inspection], path, bom=True)
+        assert path.read_bytes()[:3] == b"\xef\xbb\xbf"
+        assert tabular.from_csv(path).inspections == (inspection,)
