@@ -73,13 +73,26 @@ class TestTheSchemas:
         assert schema["properties"]["document_type"] == {"const": document_type}
 
     @pytest.mark.parametrize("document_type", DOCUMENT_TYPES)
-    def test_every_object_is_closed_and_requires_every_key(self, document_type: str) -> None:
-        """As loading: no unknown keys anywhere, and every key present even with a default."""
+    def test_every_object_is_closed_and_requires_the_keys_without_a_default(
+        self, document_type: str
+    ) -> None:
+        """As loading: no unknown keys anywhere; a key whose field has a default may be omitted."""
         objects = _objects(serialisation.json_schema(document_type))
         assert objects
         for schema in objects:
             assert schema["additionalProperties"] is False
-            assert schema["required"] == list(schema["properties"])
+            assert set(schema["required"]) <= set(schema["properties"])
+
+    def test_an_inspection_requires_only_what_has_no_default(self) -> None:
+        """The envelope, the authority, the kind and the first day on site: the rest may be left out."""
+        schema = serialisation.json_schema("inspection")
+        assert schema["required"] == [
+            "schema_version",
+            "document_type",
+            "authority",
+            "kind",
+            "on_site_start",
+        ]
 
 
 def _example(name: str) -> Document:
@@ -88,19 +101,8 @@ def _example(name: str) -> Document:
 
 
 EXAMPLE_FILES = sorted(path.name for path in EXAMPLES.glob("*.json"))
-#: Every example, those that do not validate yet marked with the reason.
-EXAMPLE_DOCUMENTS = [
-    pytest.param(
-        name,
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="no 'deadlines' key: frameworks.load accepts it, serialisation.loads does not",
-        ),
-    )
-    if name == "cqc-asc-legacy.json"
-    else name
-    for name in EXAMPLE_FILES
-]
+#: Every example (cqc-asc-legacy.json omits keys that have defaults, as people may).
+EXAMPLE_DOCUMENTS = EXAMPLE_FILES
 PACK_FILES = sorted(entry.name for entry in BUILTIN.iterdir() if entry.name.endswith(".json"))
 
 
@@ -189,7 +191,6 @@ PACK = "cqc-asc-legacy.json"
 UNKNOWN, MISSING = "additionalProperties", "required"
 AUTHORITY, ACTION = ("inspection", "authority"), ("actions", 0)
 CHANGE = ("actions", 1, "history", 0)
-MILESTONE = ("actions", 0, "milestones", 0)
 
 #: (example file, a change, the JSON Schema keyword that fails, the path of the object).
 KEY_PROBLEMS = [
@@ -199,12 +200,8 @@ KEY_PROBLEMS = [
     pytest.param(PLAN, _add(CHANGE, "by_whom", "x"), UNKNOWN, CHANGE, id="plan-status-change"),
     pytest.param(INSPECTION, _add((), "inspector", "A"), UNKNOWN, (), id="inspection-old-key"),
     pytest.param(PACK, _add((), "extends", "ilacs-2018"), UNKNOWN, (), id="pack-top-level"),
-    pytest.param(PLAN, _drop((), "oversight"), MISSING, (), id="plan-top-level-missing"),
-    pytest.param(PLAN, _drop((), "submitted"), MISSING, (), id="plan-key-with-a-default"),
     pytest.param(PLAN, _drop(ACTION, "due"), MISSING, ACTION, id="plan-action-due"),
-    pytest.param(PLAN, _drop(MILESTONE, "completed"), MISSING, MILESTONE, id="plan-milestone"),
     pytest.param(INSPECTION, _drop((), "document_type"), MISSING, (), id="inspection-envelope"),
-    pytest.param(INSPECTION, _drop(("authority",), "urn"), MISSING, ("authority",), id="urn"),
     pytest.param(PACK, _drop((), "judgement_areas"), MISSING, (), id="pack-areas"),
 ]
 

@@ -11,6 +11,7 @@ every validator runs. Anything else, right or wrong, goes through the cattrs
 converter, whose detailed report of what is wrong is unchanged.
 """
 
+import contextlib
 import enum
 import functools
 import math
@@ -140,9 +141,18 @@ def _structure_enum(value: object, kind: type[enum.Enum]) -> enum.Enum:
     try:
         return kind(value)
     except ValueError:
-        values = ", ".join(repr(member.value) for member in kind)
-        msg = f"must be one of {values} (got {describe(value)})"
-        raise _WrongTypeError(msg) from None
+        pass
+    # An enum that reads its labels (Grade.parse) takes them from hand-written documents.
+    parse = getattr(kind, "parse", None)
+    if parse is not None and isinstance(value, str):
+        with contextlib.suppress(IlacsError):
+            member: enum.Enum = parse(value)
+            return member
+    values = ", ".join(repr(member.value) for member in kind)
+    if parse is not None and all(hasattr(member, "label") for member in kind):
+        values += ", or their labels " + ", ".join(repr(member.label) for member in kind)
+    msg = f"must be one of {values} (got {describe(value)})"
+    raise _WrongTypeError(msg) from None
 
 
 def _is_sequence(kind: object) -> bool:
@@ -169,8 +179,72 @@ def _sequence_factory(
     return hook
 
 
+def _value_or_none(
+    converter: cattrs.Converter,
+    data: Mapping[str, Any],
+    field: "attrs.Attribute[Any]",
+    hint: object,
+) -> object:
+    if field.name in data:
+        with contextlib.suppress(Exception):
+            return converter.structure(data[field.name], hint)
+        return None
+    default = field.default
+    if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+        return None if default.takes_self else default.factory()
+    return None if default is attrs.NOTHING else default
+
+
+def _cross_field_problems(
+    converter: cattrs.Converter, cls: type, data: Mapping[str, Any]
+) -> list[Exception]:
+    """The object's own cross-field check, run on the fields that could be read.
+
+    When a field cannot be read, cattrs never calls the constructor, so a second
+    mistake between fields (an on-site end before its start) would be reported only
+    once the first is mended. This runs ``__attrs_post_init__`` on an object holding
+    what could be read (None where nothing could): a check it raises is reported
+    beside the fields' problems; a check that cannot run on what is missing is not.
+    """
+    check = getattr(cls, "__attrs_post_init__", None)
+    if check is None or not isinstance(data, Mapping):
+        return []
+    partial = object.__new__(cls)
+    hints = typing.get_type_hints(cls)
+    for field in attrs.fields(cls):
+        value = _value_or_none(converter, data, field, hints[field.name])
+        object.__setattr__(partial, field.name, value)
+    try:
+        check(partial)
+    except ValidationError as error:
+        return [error]
+    except Exception:  # noqa: BLE001 (the check needs a field that could not be read)
+        return []
+    return []
+
+
+def _attrs_factory(cls: type, converter: cattrs.Converter) -> Callable[[Any, type], Any]:
+    base = converter.gen_structure_attrs_fromdict(cls)
+
+    def hook(data: Any, kind: type) -> Any:  # noqa: ANN401 (any JSON value, the class)
+        try:
+            return base(data, kind)
+        except cattrs.ClassValidationError as error:
+            more = _cross_field_problems(converter, cls, data)
+            if not more:
+                raise
+            raise cattrs.ClassValidationError(
+                error.message, [*error.exceptions, *more], cls
+            ) from None
+
+    return hook
+
+
 def _make() -> cattrs.Converter:
     converter = make_converter(forbid_extra_keys=True, prefer_attrib_converters=False)
+    converter.register_structure_hook_factory(
+        attrs.has, lambda cls: _attrs_factory(cls, converter)
+    )
     converter.register_structure_hook(pendulum.DateTime, _structure_datetime)
     converter.register_unstructure_hook(pendulum.DateTime, _unstructure_date)
     converter.register_structure_hook(pendulum.Date, _structure_date)
