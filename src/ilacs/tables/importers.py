@@ -1,6 +1,8 @@
 r"""Importers for the national record of inspections: Ofsted's statistics and the community scrape.
 
-Each importer reads a CSV file (a path or a text stream) and returns an
+Each importer reads a CSV file (a path or a text stream), or the workbook Ofsted
+or the community tool publishes (ODS or XLSX: its sheet is found by its columns,
+and its header below the title rows), and returns an
 :class:`ImportResult`: the :class:`~ilacs.Inspection` built from each row it could
 take, and a :class:`SkippedRow` for each one it could not, with a short, stable
 :class:`Reason` and the detail (the column and the value). No row is ever dropped

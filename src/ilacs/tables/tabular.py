@@ -43,6 +43,12 @@ Improvement areas and priority actions do not fit a flat row, so they are carrie
 whole as JSON rather than dropped: an analyst can ignore the column, and the round
 trip stays exact.
 
+For Excel, :func:`write_csv` puts a byte-order mark first with ``bom=True``, and
+:func:`write_xlsx` writes an XLSX workbook (with the ``spreadsheets`` extra): the
+``inspections`` sheet holds these columns with typed cells, and further sheets
+hold the judgements, improvement areas, action plans and deadlines, one row each
+(:data:`SHEETS`); :func:`from_csv` reads the ``inspections`` sheet back exactly.
+
 >>> import io
 >>> import pendulum
 >>> from ilacs import Grade, Inspection, InspectionKind, Judgement, LocalAuthority
@@ -104,6 +110,7 @@ from ilacs.tables.workbooks import Cell, SheetData, WorkbookTarget
 from ilacs.tables.workbooks import write_xlsx as write_workbook
 
 __all__ = [
+    "BOM",
     "GRADE_COLUMNS",
     "SHEETS",
     "area_of_column",
