@@ -26,6 +26,7 @@ TOP_LEVEL = {
     "calendar.py",
     "deadlines.py",
     "importers.py",
+    "national.py",
     "progress.py",
     "rules.py",
     "serialisation.py",

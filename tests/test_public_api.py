@@ -25,6 +25,7 @@ PUBLIC_MODULES = [
     "ilacs.errors",
     "ilacs.frameworks",
     "ilacs.importers",
+    "ilacs.national",
     "ilacs.progress",
     "ilacs.reports",
     "ilacs.rules",
@@ -102,4 +103,4 @@ class TestPublicSurface:
 
     def test_the_public_modules_are_those_of_before(self) -> None:
         """No public module was dropped."""
-        assert sorted(SURFACE_BEFORE_LAYERS) == sorted(PUBLIC_MODULES)
+        assert set(SURFACE_BEFORE_LAYERS) <= set(PUBLIC_MODULES)
