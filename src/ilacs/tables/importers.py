@@ -377,7 +377,6 @@ _INYEAR_UNREAD = ("source_release", "region", "Web link")
 _INYEAR_ALIASES = {
     "Local authority name": "la_name",
     "Local authority area code": "la_code",
-    "Region": "region",
     "Inspection/Visit type": "type",
     "Inspection/Visit date": "visit_date",
     "Publication date": "published",
