@@ -1,6 +1,12 @@
 """Sphinx configuration for the ilacs documentation."""
 
+import sys
+from pathlib import Path
+
 import ilacs
+
+# The documentation's own extensions: ilacs_pictures draws the pictures of the how-to.
+sys.path.insert(0, str(Path(__file__).parent / "_ext"))
 
 project = "ilacs"
 author = "The ilacs developers"
@@ -13,6 +19,7 @@ extensions = [
     "sphinx.ext.autodoc",
     "sphinx.ext.intersphinx",
     "sphinx.ext.napoleon",
+    "ilacs_pictures",
 ]
 source_suffix = {".md": "markdown"}
 exclude_patterns = ["_build"]
