@@ -21,16 +21,7 @@ import (``ilacs.rules``, ``ilacs.serialisation``, ...) are those modules at shor
 import importlib
 from typing import TYPE_CHECKING
 
-from ilacs import (
-    calendar,
-    deadlines,
-    errors,
-    frameworks,
-    progress,
-    rules,
-    serialisation,
-    validation,
-)
+from ilacs import errors, frameworks
 from ilacs.errors import IlacsError
 from ilacs.frameworks.grades import Grade
 from ilacs.frameworks.kinds import InspectionKind
@@ -52,24 +43,63 @@ from ilacs.model.inspections import (
     NationalFrameworkTag,
     TagKind,
 )
-from ilacs.reasoning.validation import Finding, Severity, ValidationReport
-from ilacs.wire.serialisation import validate
 
 if TYPE_CHECKING:
-    from ilacs import authorities, importers, reports, tabular
+    from ilacs import (
+        authorities,
+        calendar,
+        deadlines,
+        importers,
+        progress,
+        reports,
+        rules,
+        serialisation,
+        tabular,
+        validation,
+    )
+    from ilacs.reasoning.validation import Finding, Severity, ValidationReport
+    from ilacs.wire.serialisation import validate
 
 __version__ = "0.1.0"
 
-# The edges that read files and write reports are loaded when first used, so that
-# `import ilacs` costs only the model and its reasoning.
-_LAZY = frozenset({"authorities", "importers", "reports", "tabular"})
+# `import ilacs` loads the frameworks and the records. The reasoning, the wire
+# (cattrs and msgspec) and the edges that read files and write reports are loaded
+# when first used: `ilacs.rules`, `from ilacs import serialisation`, `ilacs.validate`.
+_LAZY_MODULES = frozenset(
+    {
+        "authorities",
+        "calendar",
+        "deadlines",
+        "importers",
+        "progress",
+        "reports",
+        "rules",
+        "serialisation",
+        "tabular",
+        "validation",
+    }
+)
+_LAZY_NAMES = {
+    "Finding": "ilacs.reasoning.validation",
+    "Severity": "ilacs.reasoning.validation",
+    "ValidationReport": "ilacs.reasoning.validation",
+    "validate": "ilacs.wire.serialisation",
+}
 
 
 def __getattr__(name: str) -> object:
-    if name in _LAZY:
+    if name in _LAZY_MODULES:
         return importlib.import_module(f"ilacs.{name}")
+    if name in _LAZY_NAMES:
+        value = getattr(importlib.import_module(_LAZY_NAMES[name]), name)
+        globals()[name] = value  # found once: later lookups do not come here
+        return value
     msg = f"module 'ilacs' has no attribute {name!r}"
     raise AttributeError(msg)
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
 
 
 __all__ = [

@@ -19,7 +19,6 @@ import math
 import attrs
 import pendulum
 
-from ilacs.base import codes
 from ilacs.base import validators as v
 from ilacs.errors import TransitionError, ValidationError
 from ilacs.model.inspections import ITEM_ID, Inspection
@@ -237,6 +236,8 @@ def _problem(
     before: StatusChange | None, change: StatusChange, field: str
 ) -> tuple[str, str] | None:
     """What is wrong with one change after another, as (code, message), or None."""
+    from ilacs.base import codes  # noqa: PLC0415 (the catalogue, needed only on failure)
+
     if before is None:
         if change.setback:
             return codes.STATUS_MOVES_BACKWARDS, (
@@ -292,6 +293,8 @@ def _in_order(history: tuple[StatusChange, ...]) -> bool:
 def _check_history(history: tuple[StatusChange, ...]) -> None:
     if _in_order(history):
         return
+    from ilacs.base import codes  # noqa: PLC0415 (the catalogue, needed only on failure)
+
     for index, change in enumerate(history):
         before = history[index - 1] if index else None
         field = f"history[{index}]"
