@@ -501,7 +501,7 @@ def grade_distribution(
         v.reject("counts", [], "must hold at least one day")
     return StackedCounts(
         title=f"{who}: {_lower_first(area_label)}, the share of each grade",
-        y_label="Share of the authorities graded, n (%)",
+        y_label="Share of the authorities graded (%)",
         as_of=days[-1],
         source=source,
         categories=tuple(_text(labels.get(grade, grade.label)) for grade in grades),
