@@ -566,7 +566,7 @@ class TestBriefingWithPictures:
         )
         assert [type(figure).__name__ for figure in figures] == ["GradeHistory", "StackedCounts"]
         written = reports.write_briefing(
-            PLAN, D(2019, 6, 30), tmp_path / "brief.md", figures=figures
+            PLAN, D(2019, 6, 30), tmp_path / "brief.md", figures=figures, dpi=30
         )
         assert [path.name for path in written] == ["brief.md", "brief-1.png", "brief-2.png"]
         text = (tmp_path / "brief.md").read_text(encoding="utf-8")

@@ -413,12 +413,13 @@ def write_briefing(  # noqa: PLR0913 (keyword-only: the briefing's settings)
     figures: Sequence[pictures.Picture] = (),
     due_soon: int = progress.DUE_SOON,
     calendar: WorkingDayCalendar | None = None,
+    dpi: int = 150,
 ) -> tuple[Path, ...]:
     """Write the briefing to ``target``, and its pictures: the files written, the briefing first.
 
     As Markdown, each picture is a PNG beside it, named after it (``briefing.md``,
-    ``briefing-1.png``, ...); as HTML, one self-contained page. Every file is
-    written atomically.
+    ``briefing-1.png``, ...), ``dpi`` dots per inch; as HTML, one self-contained page.
+    Every file is written atomically.
 
     >>> import pathlib, pendulum, tempfile
     >>> from ilacs import ActionPlan, serialisation
@@ -427,7 +428,7 @@ def write_briefing(  # noqa: PLR0913 (keyword-only: the briefing's settings)
     >>> day = pendulum.date(2019, 3, 19)
     >>> folder = pathlib.Path(tempfile.mkdtemp())
     >>> written = write_briefing(
-    ...     plan, day, folder / "briefing.md", figures=briefing_pictures(plan, day)
+    ...     plan, day, folder / "briefing.md", figures=briefing_pictures(plan, day), dpi=40
     ... )
     >>> [path.name for path in written]
     ['briefing.md', 'briefing-1.png']
@@ -448,7 +449,7 @@ def write_briefing(  # noqa: PLR0913 (keyword-only: the briefing's settings)
     text = briefing(subject, as_of, due_soon=due_soon, calendar=calendar, images=images)
     written = []
     for figure, image in zip(figures, images, strict=True):
-        pictures.save(figure, path.parent / image.path)
+        pictures.save(figure, path.parent / image.path, dpi=dpi)
         written.append(path.parent / image.path)
     write_atomically(path, text)
     return (path, *written)
