@@ -129,15 +129,15 @@ class _Mirrors:
             return f"float({value})"
         if kind is pendulum.Date:
             # A date read before is looked up in C; a new one is read and kept.
-            names["date"] = converter.date_from_text
-            names["known_date"] = converter.DATES_READ.get
+            names["date"] = _date_read
+            names["known_date"] = _DATES_READ.get
             return f"(known_date({value}) or date({value}))"
         through = _through(
             kind,
             value,
             depth,
             lambda inner, each, deeper: self.read_expression(inner, each, names, deeper),
-            "tuple([{made} for {each} in {value}])",
+            "(tuple([{made} for {each} in {value}]) if {value} else ())",
         )
         if through is not None:
             return through
@@ -189,7 +189,7 @@ class _Mirrors:
             value,
             depth,
             lambda inner, each, deeper: self.write_expression(inner, each, names, deeper),
-            "[{made} for {each} in {value}]",
+            "([{made} for {each} in {value}] if {value} else ())",
         )
         if through is not None:
             return through
@@ -231,6 +231,8 @@ def _through(
 ) -> str | None:
     """For an optional or a tuple type, the expression that converts what it holds.
 
+    An empty tuple, the most common, is not looped over.
+
     ``inside`` gives the expression for the type held, ``sequence`` the format of a
     loop over items; None for any other type.
     """
@@ -263,7 +265,7 @@ def _strings_expression(kind: Any, value: str) -> int | str:  # noqa: ANN401 (a 
     if item is not None:
         each = _strings_expression(item, "x")
         if isinstance(each, int):
-            return 0 if each == 0 else f"{each} * len({value})"
+            return 0 if each == 0 else f"{each} * len({value})" if each > 1 else f"len({value})"
         return f"sum([{each} for x in {value}])"
     return 0
 
@@ -359,8 +361,18 @@ def _check_lines(
             f"    {name}_remember({value})",
         ]
     if made == "unique" and item is not None:
-        # Fewer than two items cannot repeat one: the call is skipped.
-        return [f"if len({value}) > 1:", f"    {name}(o, {attribute}, {value})"]
+        # Fewer than two items cannot repeat one, and a set of their keys as long as
+        # they are shows that none repeats: the check runs only to say which does.
+        key = _closure(check, "key")
+        if key is str and item is str:
+            keys = f"set({value})"  # str() of a str read from JSON is itself
+        else:
+            names[f"{name}_key"] = key
+            keys = f"set(map({name}_key, {value}))"
+        return [
+            f"if len({value}) > 1 and len({keys}) < len({value}):",
+            f"    {name}(o, {attribute}, {value})",
+        ]
     return [f"{name}(o, {attribute}, {value})"]
 
 
@@ -515,6 +527,18 @@ def reader(model: type, document_type: str, schema_version: int) -> Callable[[st
         return value
 
     return read
+
+
+_DATES_READ: dict[str, pendulum.Date] = {}
+
+
+def _date_read(text: str) -> pendulum.Date:
+    # The converter's date: equal texts share one object, whichever path read them.
+    date = converter.date_from_text(text)
+    if len(_DATES_READ) >= 8192:
+        _DATES_READ.clear()
+    _DATES_READ[text] = date
+    return date
 
 
 _DATE_TEXTS: dict[object, str] = {}
