@@ -3,6 +3,7 @@
 import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import attrs
@@ -460,6 +461,19 @@ class TestFiles:
         assert ET.fromstring(svg.encode()).tag  # noqa: S314 (our own file) == "{http://www.w3.org/2000/svg}svg"
         assert "<dc:date>" not in svg
         assert sorted(path.name for path in tmp_path.iterdir()) == ["plan.PNG", "plan.svg"]
+
+    def test_pictures_drawn_in_threads_are_the_same_as_one_at_a_time(self) -> None:
+        """No pyplot, no shared figure: three threads draw the same PNG as one does."""
+        picture = _tiny()
+        alone = pictures.render(picture, "png", width=6.0, height=4.0, dpi=20)
+        with ThreadPoolExecutor(3) as pool:
+            together = list(
+                pool.map(
+                    lambda _: pictures.render(picture, "png", width=6.0, height=4.0, dpi=20),
+                    range(3),
+                )
+            )
+        assert together == [alone] * 3
 
     def test_a_failed_write_leaves_the_file_as_it_was(self, tmp_path: Path) -> None:
         """An unknown extension or a missing folder writes nothing."""
