@@ -368,6 +368,16 @@ class TestCommands:
         assert isinstance(document, tuple)
         assert len(document) == 271
 
+    def test_import_reads_a_workbook_from_standard_input(
+        self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """'-' takes a workbook's bytes as well as CSV text; the sheet is named after '-'."""
+        stdin = io.TextIOWrapper(io.BytesIO(XLSX.read_bytes()), "utf-8")
+        monkeypatch.setattr(sys, "stdin", stdin)
+        run = run_cli(capsys, "import", "inyear", "-")
+        assert run.status == 0, run.err
+        assert run.err.endswith("-[In-year_inspections]: 112 rows read, 112 imported, 0 skipped\n")
+
     def test_import_with_a_wrong_sheet_is_an_input_error(
         self, capsys: pytest.CaptureFixture[str]
     ) -> None:

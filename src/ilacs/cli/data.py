@@ -12,8 +12,10 @@ True
 """
 
 import argparse
+import io
 import sys
 from collections.abc import Callable
+from typing import BinaryIO, TextIO
 
 import attrs
 
@@ -23,6 +25,7 @@ from ilacs.cli.documents import inspections, json_text
 from ilacs.cli.status import INPUT_ERROR, OK, USAGE_ERROR, CommandError, usage
 from ilacs.errors import CsvFormatError
 from ilacs.model.action_plans import ActionPlan
+from ilacs.tables.workbooks import is_workbook
 from ilacs.wire import serialisation
 
 __all__ = ["add_commands", "progress_bar"]
@@ -63,6 +66,26 @@ def _listing(columns: tuple[str, ...]) -> str:
     return ", ".join(map(repr, columns))
 
 
+def _source(path: str) -> str | TextIO | BinaryIO:
+    """What an importer reads: the path, or standard input as a workbook's bytes or as text."""
+    raw = getattr(sys.stdin, "buffer", None)
+    if path != files.STDIN or raw is None:
+        return files.stream(path)
+    data: bytes = raw.read()
+    stream: io.BytesIO | io.StringIO
+    if is_workbook(data):
+        stream = io.BytesIO(data)
+    else:
+        try:
+            stream = io.StringIO(data.decode("utf-8-sig"), newline="")
+        except UnicodeDecodeError as error:
+            usage(
+                f"cannot read standard input: not UTF-8 text ({error.reason} at byte {error.start})"
+            )
+    stream.name = "<stdin>"  # named for messages, as files.stream names it
+    return stream
+
+
 def _import(args: argparse.Namespace) -> int:
     from ilacs.tables import importers, tabular  # noqa: PLC0415 (only this command needs them)
 
@@ -73,7 +96,7 @@ def _import(args: argparse.Namespace) -> int:
         "community": importers.community,
         "inyear": importers.inyear,
     }
-    source, bar = files.stream(args.csv), progress_bar()
+    source, bar = _source(args.csv), progress_bar()
     try:
         if args.source == "analyst":
             result = tabular.from_csv(
@@ -98,7 +121,8 @@ def _import(args: argparse.Namespace) -> int:
     if result.columns_ignored:
         sys.stderr.write(f"ilacs import: column(s) not read: {_listing(result.columns_ignored)}\n")
     # A workbook's rows are named by the file and its sheet: outcomes.ods[History].
-    where = result.source if result.source.startswith(f"{args.csv}[") else args.csv
+    read_as = "<stdin>" if args.csv == files.STDIN else args.csv
+    where = args.csv + result.source.removeprefix(read_as)
     for skipped in result.skipped:
         sys.stderr.write(f"{where}:{skipped}\n")
     sys.stderr.write(f"{where}: {result.summary()}\n")
@@ -188,7 +212,7 @@ def add_commands(commands: "options.Commands[argparse.ArgumentParser]") -> None:
         "csv",
         metavar="FILE",
         help="the CSV file, or a workbook (ODS, XLSX, XLS) such as Ofsted's as published;"
-        " - reads CSV from stdin",
+        " - reads stdin",
     )
     sub.add_argument(
         "--sheet",
