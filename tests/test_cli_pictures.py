@@ -70,6 +70,16 @@ class TestPictures:
 #: Misuse: the command line, its exit status, and what stderr says.
 MISUSE = [
     (
+        ("plan", PLAN, "--as-of", "2020-03-31", "-o", "p.png", "--width", "1"),
+        2,
+        "expected a width in inches from 4 to 50, got '1'",
+    ),
+    (
+        ("plan", PLAN, "--as-of", "2020-03-31", "-o", "p.png", "--dpi", "1.5"),
+        2,
+        "expected a whole number of dots per inch from 10 to 1200, got '1.5'",
+    ),
+    (
         ("plan", PLAN, "--as-of", "2020-03-31", "-o", "plan.pdf"),
         2,
         "name a file ending in .png or .svg, got '",

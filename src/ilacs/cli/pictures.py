@@ -82,6 +82,32 @@ def picture_file(text: str) -> str:
     return text
 
 
+def _number(text: str, low: float, high: float, what: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = float("nan")
+    if not low <= value <= high:
+        msg = f"expected {what} from {low:g} to {high:g}, got {text!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return value
+
+
+def _width(text: str) -> float:
+    return _number(text, 4, 50, "a width in inches")
+
+
+def _height(text: str) -> float:
+    return _number(text, 3, 50, "a height in inches")
+
+
+def _dpi(text: str) -> int:
+    if not text.isdigit():
+        msg = f"expected a whole number of dots per inch from 10 to 1200, got {text!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return int(_number(text, 10, 1200, "a whole number of dots per inch"))
+
+
 def _require_matplotlib() -> None:
     try:
         import matplotlib  # noqa: F401, PLC0415 (matplotlib is an optional extra)
@@ -268,9 +294,11 @@ def _add_common(sub: argparse.ArgumentParser, *, national_data: bool) -> None:
         metavar="TEXT",
         help="where the data comes from, as the picture says (by default FILE's name)",
     )
-    sub.add_argument("--width", type=float, default=9.0, help="inches (9)")
-    sub.add_argument("--height", type=float, default=None, help="inches (5.5, more for many lines)")
-    sub.add_argument("--dpi", type=int, default=150, help="dots per inch of a PNG (150)")
+    sub.add_argument("--width", type=_width, default=9.0, help="inches, 4 to 50 (9)")
+    sub.add_argument(
+        "--height", type=_height, default=None, help="inches, 3 to 50 (5.5, more for many lines)"
+    )
+    sub.add_argument("--dpi", type=_dpi, default=150, help="dots per inch of a PNG (150)")
 
 
 def add_commands(commands: "options.Commands[argparse.ArgumentParser]") -> None:
