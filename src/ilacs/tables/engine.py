@@ -304,8 +304,9 @@ def _choose_sheet(
     """The sheet asked for, or else the one sheet that holds the table."""
     names = ", ".join(repr(each.name) for each in sheets)
     if sheet is not None:
-        for each in sheets:
-            if each.name == sheet or each.name.casefold() == sheet.casefold():
+        # The name as given, or else in any letter case.
+        for each in sorted(sheets, key=lambda each: each.name != sheet):
+            if each.name.casefold() == sheet.casefold():
                 return each
         msg = f"{name!r} has no sheet {sheet!r}; its sheets are {names}"
         raise CsvFormatError(msg, source=name)
