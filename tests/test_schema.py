@@ -3,6 +3,8 @@
 import copy
 import enum
 import json
+import re
+import sys
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
@@ -13,14 +15,19 @@ import jsonschema
 import pendulum
 import pytest
 from _haringey import HISTORY
+from cli_runner import run_cli
 from hypothesis import given
 from hypothesis import strategies as st
 
 from ilacs import ActionPlan, Inspection, serialisation, strategies
 from ilacs.base import validators as v
-from ilacs.errors import DocumentError
-from ilacs.frameworks import Framework
-from ilacs.wire.schema import DRAFT, document_schema
+from ilacs.errors import DocumentError, IlacsError
+from ilacs.frameworks import Framework, grades
+from ilacs.frameworks.grades import Grade
+from ilacs.wire.schema import DRAFT, GRADE_AS_READ, GRADE_SPELLINGS, document_schema
+
+sys.path.insert(0, str(Path(__file__).parent / "js"))
+import regenerate
 
 EXAMPLES = Path(__file__).parent.parent / "examples" / "data"
 BUILTIN = resources.files("ilacs.frameworks") / "builtin"
@@ -50,7 +57,8 @@ def _objects(schema: Any) -> list[Document]:  # noqa: ANN401 (any part of a sche
         return [found for item in schema for found in _objects(item)]
     if not isinstance(schema, dict):
         return []
-    own = [schema] if schema.get("type") == "object" else []
+    # A record has a title; the objects inside conditionals (if, then) only test keys.
+    own = [schema] if schema.get("type") == "object" and "title" in schema else []
     return own + [found for value in schema.values() for found in _objects(value)]
 
 
@@ -217,7 +225,15 @@ BAD_VALUES = [
     ),
     pytest.param(INSPECTION, _add(("authority",), "name", ""), "minLength", id="empty-name"),
     pytest.param(INSPECTION, _add((), "kind", "inspection"), "enum", id="unknown-kind"),
-    pytest.param(INSPECTION, _add(("judgements", 0), "grade", "RI"), "enum", id="grade-label"),
+    pytest.param(INSPECTION, _add(("judgements", 0), "grade", "Adequate"), "enum", id="no-grade"),
+    pytest.param(INSPECTION, _add(("authority",), "dfe_code", "٣٠٩"), "pattern", id="dfe-digits"),
+    pytest.param(INSPECTION, _add(("authority",), "name", "Haringey\n"), "pattern", id="text-end"),
+    pytest.param(INSPECTION, _add(("authority",), "name", "Hari\x00ngey"), "pattern", id="control"),
+    pytest.param(INSPECTION, _add((), "on_site_start", "0000-10-29"), "pattern", id="year-zero"),
+    pytest.param(INSPECTION, _add((), "source_url", "https://x.uk/\ufeff"), "pattern", id="url"),
+    pytest.param(PLAN, _add(ACTION, "owners", []), "minItems", id="no-owner"),
+    pytest.param(PLAN, _add(ACTION, "owners", ["A", "A"]), "uniqueItems", id="owner-twice"),
+    pytest.param(PLAN, _add(CHANGE, "setback", value=True), "type", id="setback-no-note"),
     pytest.param(INSPECTION, _add((), "on_site_start", "29/10/2018"), "pattern", id="date-form"),
     pytest.param(INSPECTION, _add((), "on_site_start", "2018-02-30"), "format", id="no-such-day"),
     pytest.param(INSPECTION, _add((), "judgements", {}), "type", id="object-for-array"),
@@ -292,7 +308,7 @@ class Sample:
     first: Part | None = attrs.field(default=None)
 
 
-DATE = {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+TEXT = {"type": "string", "pattern": f"^(?:{v.TEXT})(?![\\s\\S])", "minLength": 1}
 
 
 class TestTheGenerator:
@@ -301,35 +317,221 @@ class TestTheGenerator:
     def test_each_kind_of_field_has_its_keywords(self) -> None:
         """Strings, bounds, enums, literals, dates, optionals, tuples and nested records."""
         properties = document_schema("sample", Sample, 3)["properties"]
+        largest = v.LARGEST_WHOLE_NUMBER
         assert properties == {
             "schema_version": {"const": 3},
             "document_type": {"const": "sample"},
-            "name": {"type": "string", "minLength": 1},
+            "name": TEXT,
             "count": {"type": "integer", "minimum": 1, "maximum": 12},
             "share": {"type": "number"},
             "done": {"type": "boolean"},
-            "colour": {"enum": ["red", "green"]},
+            "colour": {"$ref": "#/$defs/Colour"},
             "mode": {"enum": ["a", "b"]},
-            "day": DATE,
-            "moment": {"type": "string", "format": "date-time"},
-            "note": {"anyOf": [{"type": "string", "minLength": 1}, {"type": "null"}]},
+            "day": {"$ref": "#/$defs/IsoDate"},
+            "moment": {"$ref": "#/$defs/IsoDateTime"},
+            "note": {**TEXT, "type": ["string", "null"]},
             "parts": {"type": "array", "items": {"$ref": "#/$defs/Part"}},
             "first": {"anyOf": [{"$ref": "#/$defs/Part"}, {"type": "null"}]},
         }
+        bare = document_schema("bare", Bare, 1)["properties"]["number"]
+        assert bare == {"type": "integer", "minimum": -largest, "maximum": largest}
 
-    def test_a_nested_record_is_defined_once(self) -> None:
-        """Part appears twice and is one $defs entry, its pattern anchored in full."""
+    def test_enums_dates_and_records_are_named_defs_with_titles_and_descriptions(self) -> None:
+        """Part appears twice and is one $defs entry, its pattern anchored at both ends."""
         schema = document_schema("sample", Sample, 3)
-        assert schema["$defs"] == {
-            "Part": {
-                "type": "object",
-                "properties": {"code": {"type": "string", "pattern": "^(?:[a-z]{2})$"}},
-                "required": ["code"],
-                "additionalProperties": False,
-            }
+        assert sorted(schema["$defs"]) == ["Colour", "IsoDate", "IsoDateTime", "Part"]
+        assert schema["$defs"]["Colour"] == {
+            "title": "Colour",
+            "description": "An enum, written by value.",
+            "enum": ["red", "green"],
+        }
+        assert schema["$defs"]["Part"] == {
+            "title": "Part",
+            "description": "A nested record.",
+            "type": "object",
+            "properties": {"code": {"type": "string", "pattern": "^(?:[a-z]{2})(?![\\s\\S])"}},
+            "required": ["code"],
+            "additionalProperties": False,
         }
         jsonschema.Draft202012Validator.check_schema(schema)
 
-    def test_a_record_without_nested_records_has_no_defs(self) -> None:
+    def test_a_field_is_described_from_the_attributes_of_its_docstring(self) -> None:
+        """LocalAuthority's Attributes section becomes each property's description."""
+        authority = serialisation.json_schema("inspection")["$defs"]["LocalAuthority"]
+        assert authority["properties"]["dfe_code"]["description"] == (
+            "the Department for Education's LA code: three ASCII digits."
+        )
+        inspection = serialisation.json_schema("action_plan")["$defs"]["Inspection"]
+        assert inspection["properties"]["authority"] == {
+            "description": "the local authority, as it was at the time.",
+            "allOf": [{"$ref": "#/$defs/LocalAuthority"}],
+        }
+
+    def test_a_record_without_nested_records_has_only_what_it_uses(self) -> None:
         """No empty $defs."""
-        assert "$defs" not in document_schema("part", Part, 1)
+        assert "$defs" not in document_schema("bare", Bare, 1)
+
+    def test_the_schema_has_an_id_and_a_title_per_document_type(self) -> None:
+        """$id names the document type and schema version; the title names the document."""
+        schema = serialisation.json_schema("action_plan")
+        assert schema["$id"] == "urn:ilacs:schema:action_plan:1"
+        assert schema["title"] == "ActionPlanDocument"
+
+
+@attrs.frozen(kw_only=True)
+class Bare:
+    """A record with a whole number and nothing else."""
+
+    number: int = attrs.field(validator=v.instance_of(int))
+
+
+def _patterns(schema: Any) -> list[str]:  # noqa: ANN401 (any part of a schema)
+    if isinstance(schema, list):
+        return [found for item in schema for found in _patterns(item)]
+    if not isinstance(schema, dict):
+        return []
+    own = [schema["pattern"]] if isinstance(schema.get("pattern"), str) else []
+    return own + [found for value in schema.values() for found in _patterns(value)]
+
+
+SPELLINGS = st.builds(
+    "".join,
+    st.lists(
+        st.sampled_from(
+            [
+                "good",
+                "Good",
+                "GOOD",
+                "requires",
+                "improvement",
+                "to",
+                "be",
+                "ri",
+                "RI",
+                "out\u017ftanding",
+                "out\ufb06anding",
+                "inadequate",
+                "adequate",
+                " ",
+                "_",
+                "\u3000",
+                "\t",
+                "\ufeff",
+                "\n",
+                "K",
+            ]
+        ),
+        max_size=7,
+    ),
+)
+
+
+def _parses(text: str) -> bool:
+    try:
+        Grade.parse(text)
+    except IlacsError:
+        return False
+    return True
+
+
+class TestPortablePatterns:
+    """Every pattern means the same in Python and JavaScript, and as much as the model."""
+
+    @pytest.mark.parametrize("document_type", DOCUMENT_TYPES)
+    def test_no_pattern_uses_what_the_dialects_read_differently(self, document_type: str) -> None:
+        """No digit, word or space classes (Unicode in Python), no $ (a final line break), no dot."""
+        for pattern in _patterns(serialisation.json_schema(document_type)):
+            assert pattern.startswith("^")
+            assert pattern.endswith("(?![\\s\\S])")
+            body = pattern.removesuffix("(?![\\s\\S])").replace("\\\\", "")
+            assert not re.search(r"\\[dDwWsSbB]|(?<!\\)[.$]", body), pattern
+
+    def test_the_grade_spellings_are_the_ones_grade_parse_reads(self) -> None:
+        """GRADE_SPELLINGS lists exactly the variants Grade.parse knows."""
+        assert set(GRADE_SPELLINGS) == set(grades._VARIANTS)  # noqa: SLF001 (pinned here)
+
+    @given(SPELLINGS)
+    def test_the_grade_pattern_accepts_exactly_what_grade_parse_reads(self, text: str) -> None:
+        """Labels, variants, any case, stray spaces and underscores: as Grade.parse."""
+        assert bool(re.fullmatch(GRADE_AS_READ, text)) == _parses(text), repr(text)
+
+    @pytest.mark.parametrize(
+        "text",
+        ["Requires improvement to be good", " RI ", "requires__improvement", "out\ufb06anding"],
+    )
+    def test_a_grade_label_is_accepted_by_the_schema_as_by_loading(self, text: str) -> None:
+        """A hand-written document may give a grade by its label: both read it."""
+        document = copy.deepcopy(_example(INSPECTION))
+        document["judgements"][0]["grade"] = text
+        serialisation.from_dict(document)
+        _assert_valid(document)
+
+
+class TestConditionals:
+    """What keys say together, where JSON Schema can say it, as loading does."""
+
+    @pytest.mark.parametrize(
+        ("changes", "problem"),
+        [
+            ({"months": 3}, "exactly one of 'working_days' and 'months'"),
+            ({"working_days": None}, "exactly one of 'working_days' and 'months'"),
+            ({"tolerance_months": 1}, "'tolerance_months' needs 'months'"),
+        ],
+    )
+    def test_a_deadline_rule_counts_in_days_or_months(
+        self, changes: dict[str, object], problem: str
+    ) -> None:
+        """Exactly one of working_days and months; a tolerance needs months."""
+        document: Document = json.loads((BUILTIN / "ilacs-2018.json").read_text(encoding="utf-8"))
+        document["deadlines"][0].update(changes)
+        with pytest.raises(DocumentError, match=problem):
+            serialisation.from_dict(document)
+        assert not _validator("framework").is_valid(document)
+
+    def test_a_limit_bound_is_null_exactly_when_a_condition_grade_is(self) -> None:
+        """A bound beside conditions that each name a grade must be a grade."""
+        document: Document = json.loads((BUILTIN / "ilacs-2018.json").read_text(encoding="utf-8"))
+        document["rules"][0]["limits"][0]["bound"] = None
+        with pytest.raises(DocumentError, match="'bound' must be null when"):
+            serialisation.from_dict(document)
+        assert not _validator("framework").is_valid(document)
+
+    def test_a_framework_has_at_most_one_overall_area(self) -> None:
+        """A second overall judgement area: maxContains says no, as loading does."""
+        document: Document = json.loads((BUILTIN / "ilacs-2018.json").read_text(encoding="utf-8"))
+        document["judgement_areas"][0]["role"] = "overall"
+        with pytest.raises(DocumentError, match="at most one overall"):
+            serialisation.from_dict(document)
+        assert not _validator("framework").is_valid(document)
+
+
+class TestShippedFiles:
+    """schemas/ holds what the code generates; ilacs schema prints the same."""
+
+    @pytest.mark.parametrize("name", sorted(regenerate.json_files()))
+    def test_a_schema_file_is_what_the_code_generates(self, name: str) -> None:
+        """Each JSON file of schemas/ is fresh; the message says how to make it so."""
+        path = regenerate.SCHEMAS / name
+        fresh = regenerate.json_files()[name]
+        written = path.read_text(encoding="utf-8") if path.exists() else None
+        assert written == fresh, f"schemas/{name} is stale: run `{regenerate.COMMAND}`"
+
+    def test_the_schema_command_prints_the_shipped_file(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """The command `ilacs schema inspection` prints the file in schemas/, byte for byte."""
+        run = run_cli(capsys, "schema", "inspection")
+        assert run.status == 0
+        assert run.out == (regenerate.SCHEMAS / "inspection.schema.json").read_text("utf-8")
+
+    def test_the_bundle_holds_each_named_type_once_as_ilacs_writes_it(self) -> None:
+        """One $defs for all documents; a grade is its value there, for TypeScript."""
+        bundle = json.loads(regenerate.json_files()["ilacs.schema.json"])
+        jsonschema.Draft202012Validator.check_schema(bundle)
+        assert bundle["$defs"]["Grade"]["enum"] == [grade.value for grade in Grade]
+        assert "Good" not in json.dumps(bundle["$defs"]["Grade"])
+        _assert_written_valid(bundle, _written(HISTORY))
+
+
+def _assert_written_valid(schema: Document, document: Document) -> None:
+    jsonschema.Draft202012Validator(schema, format_checker=FORMATS).validate(document)

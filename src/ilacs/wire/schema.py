@@ -17,18 +17,29 @@ named ``$defs``, so that generated TypeScript names them once.
 
 import enum
 import inspect
+import json
 import re
 import types
 import typing
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 import attrs
 import pendulum
 
 from ilacs.base.validators import LARGEST_WHOLE_NUMBER
+from ilacs.frameworks.grades import Grade
 
-__all__ = ["DRAFT", "GENERAL_RULES", "UNEXPRESSED", "document_schema", "schema_id"]
+__all__ = [
+    "DRAFT",
+    "GENERAL_RULES",
+    "READ_MORE",
+    "UNEXPRESSED",
+    "bundle",
+    "document_schema",
+    "schema_id",
+    "schema_text",
+]
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -56,11 +67,64 @@ _STRING_FACTS = {"pattern", "minLength"}
 _NUMBER_FACTS = {"minimum", "maximum"}
 _ARRAY_FACTS = {"minItems", "uniqueItems"}
 
+#: How ilacs reads a grade besides its value (``Grade.parse``): these spellings, in
+#: any letter case, with white space around them, and any run of white space or
+#: underscores between their words.
+GRADE_SPELLINGS = (
+    "outstanding",
+    "good",
+    "requires improvement to be good",
+    "requires improvement",
+    "ri",
+    "inadequate",
+)
+#: What Python's ``str.strip`` and ``\s`` take for white space (not the byte order mark).
+_PYTHON_SPACE = r"\t\n\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+#: The letters other than the ASCII pair that ``str.casefold`` turns into these.
+_FOLDED = {"s": r"\u017f", "st": r"\ufb05\ufb06"}
+
+
+def _any_case(word: str) -> str:
+    """A pattern for a lower-case word as ``casefold`` reads it, in both dialects."""
+    parts = []
+    rest = word
+    while rest:
+        if rest.startswith("st"):
+            parts.append(f"(?:[sS{_FOLDED['s']}][tT]|[{_FOLDED['st']}])")
+            rest = rest[2:]
+            continue
+        letter, rest = rest[0], rest[1:]
+        parts.append(f"[{letter}{letter.upper()}{_FOLDED.get(letter, '')}]")
+    return "".join(parts)
+
+
+def _grade_as_read() -> str:
+    spellings = "|".join(
+        f"[{_PYTHON_SPACE}_]+".join(_any_case(word) for word in spelling.split())
+        for spelling in GRADE_SPELLINGS
+    )
+    return f"[{_PYTHON_SPACE}]*(?:{spellings})[{_PYTHON_SPACE}]*"
+
+
+#: A grade as ilacs reads it: a pattern that both dialects read as ``Grade.parse`` does.
+GRADE_AS_READ = _grade_as_read()
+
 #: Rules of every document that no JSON Schema can say.
 GENERAL_RULES = (
     "no key appears twice in one object (a JSON parser keeps one of them in silence)",
     "a whole number is written as one: 3, not 3.0 or 3e0 (JavaScript cannot tell them apart)",
 )
+
+#: What ilacs reads that a schema of documents as written does not take, by named type.
+READ_MORE: dict[str, tuple[str, ...]] = {
+    "Grade": (
+        (
+            "ilacs also reads a grade written as its label, such as 'Good' or 'RI', in"
+            " any letter case and with stray spaces (as the schema of each document type"
+            " does); this one takes only the values ilacs writes, such as 'good'"
+        ),
+    ),
+}
 
 #: The rules of each record (by class name) that JSON Schema cannot say; loading checks them.
 UNEXPRESSED: dict[str, tuple[str, ...]] = {
@@ -132,10 +196,17 @@ _TOGETHER: dict[str, dict[str, Any]] = {
         "then": _given("note", "string"),
     },
     "DeadlineRule": {
-        # Exactly one of working_days and months; a tolerance needs months.
-        "oneOf": [_given("working_days", "integer"), _given("months", "integer")],
-        "if": _given("tolerance_months", "integer"),
-        "then": _given("months", "integer"),
+        # Exactly one of working_days and months (an if rather than a oneOf, which
+        # generated TypeScript would read as a union); a tolerance needs months.
+        "if": _given("working_days", "integer"),
+        "then": {"not": _given("months", "integer")},
+        "else": _given("months", "integer"),
+        "dependentSchemas": {
+            "tolerance_months": {
+                "if": _given("tolerance_months", "integer"),
+                "then": _given("months", "integer"),
+            }
+        },
     },
     "Limit": {
         # The bound is null exactly when a condition's grade is null (each grade).
@@ -243,7 +314,8 @@ def _only(facts: dict[str, Any], keywords: set[str]) -> dict[str, Any]:
 
 
 class _Builder:
-    def __init__(self) -> None:
+    def __init__(self, *, as_written: bool) -> None:
+        self.as_written = as_written
         self.defs: dict[str, Any] = {}
         self.records: list[str] = []
 
@@ -283,13 +355,13 @@ class _Builder:
         if issubclass(hint, pendulum.Date):
             return self.define("IsoDate", dict(_DATE))
         if issubclass(hint, enum.Enum):
+            values: dict[str, Any] = {"enum": [member.value for member in hint]}
+            if hint is Grade and not self.as_written:
+                spelled = {"type": "string", "pattern": f"^(?:{GRADE_AS_READ}){_END}"}
+                values = {"anyOf": [values, spelled]}
             return self.define(
                 hint.__name__,
-                {
-                    "title": hint.__name__,
-                    "description": _summary(hint),
-                    "enum": [member.value for member in hint],
-                },
+                {"title": hint.__name__, "description": _summary(hint), **values},
             )
         if hint in _PLAIN:
             facts = _facts(validator)[0]
@@ -317,7 +389,10 @@ class _Builder:
             extra = _FIELD_FACTS.get((name, field.name), {})
             schema = self.for_type(hints[field.name], field.validator, extra)
             if field.name in docs:
-                schema = {"description": docs[field.name], **schema}
+                # Beside a $ref the words would make generated TypeScript copy the
+                # type under a new name: an allOf of one keeps the name.
+                shape = {"allOf": [schema]} if "$ref" in schema else schema
+                schema = {"description": docs[field.name], **shape}
             properties[field.name] = schema
         return properties
 
@@ -348,11 +423,15 @@ def _title(document_type: str) -> str:
     return "".join(word.title() for word in document_type.split("_")) + "Document"
 
 
-def document_schema(document_type: str, model: type, schema_version: int) -> dict[str, Any]:
+def document_schema(
+    document_type: str, model: type, schema_version: int, *, as_written: bool = False
+) -> dict[str, Any]:
     r"""The schema of a document whose body is ``model``, with the envelope first.
 
-    Its ``description`` ends with the rules the schema cannot say, which loading
-    (and so ``ilacs validate``) checks.
+    It takes what :func:`ilacs.serialisation.loads` reads (a grade written as its
+    label too), or with ``as_written`` only what ``dumps`` writes (a grade is its
+    value), for the TypeScript types. Its ``description`` ends with the rules the
+    schema cannot say, which loading (and so ``ilacs validate``) checks.
 
     >>> from ilacs.model.authority import LocalAuthority
     >>> schema = document_schema("authority", LocalAuthority, 1)
@@ -361,7 +440,7 @@ def document_schema(document_type: str, model: type, schema_version: int) -> dic
     >>> schema["properties"]["dfe_code"]["pattern"]
     '^(?:[0-9]{3})(?![\\s\\S])'
     """
-    builder = _Builder()
+    builder = _Builder(as_written=as_written)
     name = model.__name__.lstrip("_")
     body = builder.properties(model, name)
     builder.records.append(name)
@@ -381,6 +460,9 @@ def document_schema(document_type: str, model: type, schema_version: int) -> dic
         + "; ".join(rules)
         + "."
     )
+    more = [rule for name in builder.defs for rule in READ_MORE.get(name, ())]
+    if more and as_written:
+        description += " Beyond this schema, " + "; ".join(more) + "."
     schema: dict[str, Any] = {
         "$schema": DRAFT,
         "$id": schema_id(document_type, schema_version),
@@ -395,3 +477,47 @@ def document_schema(document_type: str, model: type, schema_version: int) -> dic
     if builder.defs:
         schema["$defs"] = dict(sorted(builder.defs.items()))
     return schema
+
+
+def bundle(schemas: Mapping[str, dict[str, Any]], schema_version: int) -> dict[str, Any]:
+    """One schema with every document type's schema and every named type once, in ``$defs``.
+
+    It accepts any of the documents; the TypeScript types are generated from it,
+    so that ``Grade`` or ``LocalAuthority`` is declared once for all documents.
+
+    >>> from ilacs.model.authority import LocalAuthority
+    >>> one = bundle({"authority": document_schema("authority", LocalAuthority, 1)}, 1)
+    >>> one["anyOf"], sorted(one["$defs"])
+    ([{'$ref': '#/$defs/AuthorityDocument'}], ['AuthorityDocument'])
+    """
+    defs: dict[str, Any] = {}
+    documents: list[str] = []
+    for schema in schemas.values():
+        body = {k: v for k, v in schema.items() if k not in {"$schema", "$id", "$defs"}}
+        for name, definition in schema.get("$defs", {}).items():
+            if defs.setdefault(name, definition) != definition:
+                msg = f"two document types define {name!r} differently"
+                raise TypeError(msg)
+        defs[body["title"]] = body
+        documents.append(body["title"])
+    return {
+        "$schema": DRAFT,
+        "$id": schema_id("document", schema_version),
+        "title": "IlacsDocument",
+        "description": "Any ilacs document: "
+        + ", ".join(documents)
+        + ". Each document's description lists the rules no JSON Schema can say.",
+        "anyOf": [{"$ref": f"#/$defs/{name}"} for name in documents],
+        "$defs": dict(sorted(defs.items())),
+    }
+
+
+def schema_text(schema: Mapping[str, Any]) -> str:
+    """A schema as the files in ``schemas/`` and ``ilacs schema`` write it: indented JSON.
+
+    >>> print(schema_text({"const": 1}), end="")
+    {
+      "const": 1
+    }
+    """
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
