@@ -8,7 +8,9 @@ Loading takes a fast path first: a structuring function generated for each attrs
 class, which takes only data of exactly the shape and types the rules allow (every
 key present, no other key) and still builds every value through its constructor, so
 every validator runs. Anything else, right or wrong, goes through the cattrs
-converter, whose detailed report of what is wrong is unchanged.
+converter: it reads what people write by hand (a key with a default left out, a
+grade written by its label) and reports everything that is wrong with an object at
+once, its cross-field checks included.
 """
 
 import contextlib
@@ -150,7 +152,8 @@ def _structure_enum(value: object, kind: type[enum.Enum]) -> enum.Enum:
             return member
     values = ", ".join(repr(member.value) for member in kind)
     if parse is not None and all(hasattr(member, "label") for member in kind):
-        values += ", or their labels " + ", ".join(repr(member.label) for member in kind)
+        labels = (repr(getattr(member, "label", "")) for member in kind)
+        values += ", or their labels " + ", ".join(labels)
     msg = f"must be one of {values} (got {describe(value)})"
     raise _WrongTypeError(msg) from None
 
@@ -183,13 +186,13 @@ def _value_or_none(
     converter: cattrs.Converter,
     data: Mapping[str, Any],
     field: "attrs.Attribute[Any]",
-    hint: object,
+    hint: Any,  # noqa: ANN401 (a class or a typing form)
 ) -> object:
     if field.name in data:
         with contextlib.suppress(Exception):
             return converter.structure(data[field.name], hint)
         return None
-    default = field.default
+    default: Any = field.default
     if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
         return None if default.takes_self else default.factory()
     return None if default is attrs.NOTHING else default
@@ -209,7 +212,7 @@ def _cross_field_problems(
     check = getattr(cls, "__attrs_post_init__", None)
     if check is None or not isinstance(data, Mapping):
         return []
-    partial = object.__new__(cls)
+    partial: object = object.__new__(cls)
     hints = typing.get_type_hints(cls)
     for field in attrs.fields(cls):
         value = _value_or_none(converter, data, field, hints[field.name])
@@ -224,7 +227,7 @@ def _cross_field_problems(
 
 
 def _attrs_factory(cls: type, converter: cattrs.Converter) -> Callable[[Any, type], Any]:
-    base = converter.gen_structure_attrs_fromdict(cls)
+    base: Callable[[Any, type], Any] = converter.gen_structure_attrs_fromdict(cls)
 
     def hook(data: Any, kind: type) -> Any:  # noqa: ANN401 (any JSON value, the class)
         try:
@@ -242,9 +245,7 @@ def _attrs_factory(cls: type, converter: cattrs.Converter) -> Callable[[Any, typ
 
 def _make() -> cattrs.Converter:
     converter = make_converter(forbid_extra_keys=True, prefer_attrib_converters=False)
-    converter.register_structure_hook_factory(
-        attrs.has, lambda cls: _attrs_factory(cls, converter)
-    )
+    converter.register_structure_hook_factory(attrs.has, lambda cls: _attrs_factory(cls, converter))
     converter.register_structure_hook(pendulum.DateTime, _structure_datetime)
     converter.register_unstructure_hook(pendulum.DateTime, _unstructure_date)
     converter.register_structure_hook(pendulum.Date, _structure_date)

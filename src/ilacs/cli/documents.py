@@ -86,9 +86,14 @@ def _validate(args: argparse.Namespace) -> int:
     return OK if all(report.ok for _, report in results) else INPUT_ERROR
 
 
-def _overall(inspection: Inspection) -> str:
+def _grades(inspection: Inspection) -> str:
+    # Overall effectiveness where the framework gives it; every judgement where it
+    # does not (ilacs-2026 has none), so no graded inspection is shown ungraded.
     grade = inspection.grade("overall_effectiveness")
-    return "" if grade is None else f", overall effectiveness {grade.label}"
+    if grade is not None:
+        return f", overall effectiveness {grade.label}"
+    table = "; ".join(f"{label} {grade}" for label, grade in inspection.judgement_table())
+    return f": {table}" if table else ""
 
 
 def _lines(document: serialisation.Document) -> list[str]:
@@ -100,7 +105,7 @@ def _lines(document: serialisation.Document) -> list[str]:
         lines = [f"{len(document)} inspections"]
         lines.extend(
             f"  {item.on_site_start}  {item.authority.name}: {item.kind.value} ({item.framework})"
-            f"{_overall(item)}"
+            f"{_grades(item)}"
             for item in document
         )
         return lines

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import NoReturn, TextIO
 
 from ilacs import __version__
-from ilacs.cli import data, documents, national, pictures
+from ilacs.cli import data, documents, national, new, pictures
 from ilacs.cli.status import (
     INPUT_ERROR,
     INTERNAL_ERROR,
@@ -40,6 +40,7 @@ examples:
   ilacs export-xlsx all.json -o all.xlsx     a workbook: one typed sheet per table
   ilacs convert plan.json --to yaml          the same document as YAML
   ilacs schema action_plan                   the JSON Schema of a document type
+  ilacs new action-plan -o plan.yaml         a commented template to fill in by hand
   ilacs frameworks                           the framework versions ilacs knows
   ilacs authorities haringey                 look up an authority's codes
   ilacs latest national.csv --as-of 2024-03-31  each authority's latest grades
@@ -76,6 +77,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     documents.add_commands(commands)
+    new.add_commands(commands)
     data.add_commands(commands)
     national.add_commands(commands)
     pictures.add_commands(commands)

@@ -44,6 +44,7 @@ import functools
 import gc
 import json
 import math
+import re
 import typing
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import IO, Any, NoReturn, TypeVar, overload
@@ -749,12 +750,18 @@ def _loader() -> Any:  # noqa: ANN401 (a yaml.SafeLoader subclass)
     yaml = _yaml()
 
     class Loader(yaml.SafeLoader):  # type: ignore[misc,name-defined]
-        """The safe loader, but dates stay strings and duplicate keys are errors."""
+        """The safe loader, but dates stay strings, duplicate keys are errors, and only
+        true and false are booleans (as in YAML 1.2: YAML 1.1 reads the key ``on`` of a
+        status change, and ``yes``, ``no`` and ``off``, as booleans)."""
 
+    dropped = {"tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool"}
     Loader.yaml_implicit_resolvers = {
-        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        first: [(tag, regexp) for tag, regexp in resolvers if tag not in dropped]
         for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
     }
+    Loader.add_implicit_resolver(
+        "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), "tTfF"
+    )
 
     def mapping(loader: Any, node: Any) -> dict[Any, Any]:  # noqa: ANN401
         loader.flatten_mapping(node)
