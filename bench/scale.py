@@ -1,4 +1,4 @@
-"""Collections of 1,000 to 100,000 inspections: time and peak memory per inspection.
+"""Collections of 1,000 to 1,000,000 inspections: time and peak memory per inspection.
 
 Ofsted's 271 official inspections (``official.py``), repeated to each size, are
 written and read back two ways: as one ``inspections`` document
@@ -10,7 +10,8 @@ that one size's garbage does not weigh on the next; times are the median of the
 rounds, peak memory is what ``tracemalloc`` saw while writing, over the size of the
 JSON written.
 
-    .venv/bin/python bench/scale.py            # 1k, 10k and 100k: a few minutes
+    .venv/bin/python bench/scale.py            # 1k to 1M: about ten minutes, 10 GB of memory
+    .venv/bin/python bench/scale.py --upto 100000   # 1k to 100k: a few minutes
     .venv/bin/python bench/scale.py --quick    # 1k and 5k
 """
 
@@ -95,13 +96,18 @@ def main(arguments: Sequence[str] | None = None) -> None:
     """Run each size in a fresh interpreter and print the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--quick", action="store_true", help="1k and 5k only")
+    parser.add_argument("--upto", type=int, default=1_000_000, help="the largest size to run")
     parser.add_argument("--size", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--rounds", type=int, default=3, help=argparse.SUPPRESS)
     options = parser.parse_args(arguments)
     if options.size:
         print(measure(options.size, options.rounds))
         return
-    sizes = (1_000, 5_000) if options.quick else (1_000, 10_000, 100_000)
+    sizes = (
+        (1_000, 5_000)
+        if options.quick
+        else tuple(size for size in (1_000, 10_000, 100_000, 1_000_000) if size <= options.upto)
+    )
     print("µs per inspection (medians of 3 rounds); peak memory while writing / JSON size")
     print(
         f"{'size':>8} {'doc load':>10} {'jsonl load':>10} {'doc dump':>10}"
