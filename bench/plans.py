@@ -423,7 +423,7 @@ def _history_of(*changes: tuple[str, str, bool, str | None]) -> Mutation:
 #: Each names the one check it breaks, and breaks it in a copy of a valid document.
 MUTATIONS: dict[str, Mutation] = {
     "grade not on the scale": _setter("inspection", "judgements", 0, "grade", value="excellent"),
-    "grade in the wrong case": _setter("inspection", "judgements", 0, "grade", value="Good"),
+    "grade misspelt": _setter("inspection", "judgements", 0, "grade", value="Goood"),
     "unknown inspection kind": _setter("inspection", "kind", value="full"),
     "unknown status": _setter(
         "actions",
@@ -457,8 +457,8 @@ MUTATIONS: dict[str, Mutation] = {
     "unknown key at the top": _adder(key="priority"),
     "unknown key in an action": _adder("actions", 0, key="rag"),
     "unknown key in an observation": lambda d: _measure_of(d)["baseline"].update(source="x"),
-    "missing key": _deleter("actions", 0, "milestones"),
-    "missing nullable key": _deleter("inspection", "topic"),
+    "missing key": _deleter("actions", 0, "owners"),
+    "missing date": _deleter("inspection", "on_site_start"),
     "12345 for a string": _setter("actions", 0, "title", value=12345),
     "null for a string": _setter("actions", 0, "title", value=None),
     "true for a string": _setter("inspection", "authority", "name", value=True),
