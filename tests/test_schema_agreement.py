@@ -13,7 +13,7 @@ Without Node or ``tests/js/node_modules`` these tests skip, naming the command t
 installs them, unless ``ILACS_REQUIRE_NODE=1`` (as in CI), when they fail.
 """
 
-import copy
+import functools
 import json
 import os
 import random
@@ -22,7 +22,7 @@ import shutil
 import subprocess
 import sys
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from importlib import resources
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -45,7 +45,7 @@ BUILTIN = resources.files("ilacs.frameworks") / "builtin"
 INSTALL = "npm ci --prefix tests/js"
 REQUIRED = os.environ.get("ILACS_REQUIRE_NODE") == "1"
 #: Mutations of the real documents: a few hundred in the quick profile, thousands in CI's.
-MUTATIONS = 300 if settings.default.max_examples < 100 else 4000
+MUTATIONS = 300 if settings().max_examples < 100 else 4000
 #: The share of mutations on which ajv and ilacs must agree.
 AGREEMENT = 0.92
 
@@ -104,16 +104,50 @@ class Ajv:
     def close(self) -> None:
         """End the process."""
         assert self.process.stdin is not None
+        assert self.process.stdout is not None
         self.process.stdin.close()
         self.process.wait(timeout=10)
+        self.process.stdout.close()
 
 
 SCHEMAS = {name: serialisation.json_schema(name) for name in serialisation.DOCUMENT_TYPES}
 
 
+class Background(NamedTuple):
+    """The TypeScript checks, started with the first test so that they run meanwhile."""
+
+    tsc: "subprocess.Popen[str]"
+    types: "subprocess.Popen[str]"
+
+
 @pytest.fixture(scope="module")
-def ajv() -> Iterator[Ajv]:
-    """The ajv process, with the four schemas compiled, in one Node process for the whole module."""
+def background(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Background]:
+    """The compiler on tests/js (usage.ts and the types), and the types made from the bundle."""
+    node = _node()
+    bundle = tmp_path_factory.mktemp("schemas") / "ilacs.schema.json"
+    bundle.write_text(regenerate.json_files()["ilacs.schema.json"], encoding="utf-8")
+    tsc = subprocess.Popen(
+        [node, str(JS / "node_modules" / "typescript" / "bin" / "tsc"), "-p", str(JS)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    types = subprocess.Popen(
+        [node, str(JS / "types.mjs"), str(bundle)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        encoding="utf-8",
+    )
+    yield Background(tsc, types)
+    for process in (tsc, types):
+        process.communicate(timeout=60)
+
+
+@pytest.fixture(scope="module")
+def ajv(background: Background) -> Iterator[Ajv]:
+    """The ajv process, with the four schemas compiled, for the whole module."""
+    assert background.tsc.args
     validator = Ajv(_node(), SCHEMAS)
     yield validator
     validator.close()
@@ -200,11 +234,16 @@ def _at(document: object, path: Path_) -> Any:  # noqa: ANN401 (a part of a docu
 
 
 def _replaced(document: Document, path: Path_, value: object) -> str:
-    changed = copy.deepcopy(document)
+    """The document's text with ``value`` at ``path`` (the document is left as it was)."""
     if not path:
         return json.dumps(value)
-    _at(changed, path[:-1])[path[-1]] = value
-    return json.dumps(changed)
+    holder, key = _at(document, path[:-1]), path[-1]
+    before = holder[key]
+    holder[key] = value
+    try:
+        return json.dumps(document)
+    finally:
+        holder[key] = before
 
 
 def _with_a_key_twice(document: Document, path: Path_) -> str:
@@ -254,19 +293,19 @@ def _string_changes(text: str) -> list[tuple[str, object]]:
 
 
 def _number_changes(number: float) -> list[tuple[str, object]]:
-    if isinstance(number, float):
-        return [("whole", int(number)), ("negated", -number), ("largest float", 1.7e308)]
-    return [
-        ("zero", 0),
-        ("negative", -1),
-        ("one more", number + 1),
-        ("2**53 - 1", 2**53 - 1),
-        ("2**53", 2**53),
-        ("2**53 + 1", 2**53 + 1),
-        ("401 digits", 10**400),
-        ("a fraction", number + 0.5),
-        ("written with .0", float(number)),
-    ]
+    if isinstance(number, int):
+        return [
+            ("zero", 0),
+            ("negative", -1),
+            ("one more", number + 1),
+            ("2**53 - 1", 2**53 - 1),
+            ("2**53", 2**53),
+            ("2**53 + 1", 2**53 + 1),
+            ("401 digits", 10**400),
+            ("a fraction", number + 0.5),
+            ("written with .0", float(number)),
+        ]
+    return [("whole", int(number)), ("negated", -number), ("largest float", 1.7e308)]
 
 
 def _list_changes(items: list[Any]) -> list[tuple[str, object]]:
@@ -278,16 +317,23 @@ def _list_changes(items: list[Any]) -> list[tuple[str, object]]:
     return changes
 
 
+Change = tuple[str, Callable[[], str]]
+
+
+def _to(document: Document, path: Path_, value: object) -> Callable[[], str]:
+    return functools.partial(_replaced, document, path, value)
+
+
 def _dict_changes(
     document: Document, path: Path_, part: Document, rng: random.Random
-) -> list[Mutation]:
-    changes = [Mutation("unknown key", path, _replaced(document, path, {**part, "extra": 1}))]
+) -> list[Change]:
+    changes = [("unknown key", _to(document, path, {**part, "extra": 1}))]
     if part:
         key = rng.choice(list(part))
         dropped = {k: v for k, v in part.items() if k != key}
         changes += [
-            Mutation(f"{key} dropped", path, _replaced(document, path, dropped)),
-            Mutation("a key twice", path, _with_a_key_twice(document, path)),
+            (f"{key} dropped", _to(document, path, dropped)),
+            ("a key twice", functools.partial(_with_a_key_twice, document, path)),
         ]
     return changes
 
@@ -297,7 +343,7 @@ def mutations(document: Document, rng: random.Random) -> Iterator[Mutation]:
     places = list(_positions(document))
     while True:
         path, part = rng.choice(places)
-        choices: list[Mutation] = []
+        choices: list[Change] = []
         value_changes: list[tuple[str, object]] = []
         if isinstance(part, str):
             value_changes = _string_changes(part)
@@ -313,10 +359,9 @@ def mutations(document: Document, rng: random.Random) -> Iterator[Mutation]:
             value_changes = [("a date for null", "2019-01-31"), ("text for null", "x")]
         if path:
             value_changes.append(("wrong type", rng.choice(WRONG_TYPES)))
-        choices += [
-            Mutation(name, path, _replaced(document, path, value)) for name, value in value_changes
-        ]
-        yield rng.choice(choices)
+        choices += [(name, _to(document, path, value)) for name, value in value_changes]
+        name, text = rng.choice(choices)
+        yield Mutation(name, path, text())
 
 
 class Outcome(NamedTuple):
@@ -444,24 +489,17 @@ class TestGeneratedDocuments:
 class TestTypeScript:
     """The TypeScript types are what the schemas generate, and compile under tsc --strict."""
 
-    def test_the_types_in_schemas_are_fresh(self) -> None:
+    def test_the_types_in_schemas_are_fresh(self, background: Background) -> None:
         """schemas/ilacs.d.ts is what json-schema-to-typescript makes of the bundle now."""
-        _node()
-        bundle = regenerate.json_files()["ilacs.schema.json"]
-        expected = regenerate.typescript(bundle)
+        expected, _ = background.types.communicate(timeout=60)
+        assert background.types.returncode == 0, expected
         written = (regenerate.SCHEMAS / "ilacs.d.ts").read_text(encoding="utf-8")
         assert written == expected, f"schemas/ilacs.d.ts is stale: run `{regenerate.COMMAND}`"
 
-    def test_the_usage_file_compiles_under_tsc_strict(self) -> None:
+    def test_the_usage_file_compiles_under_tsc_strict(self, background: Background) -> None:
         """tests/js/usage.ts uses Grade, InspectionKind, ActionStatus and the documents."""
-        node = _node()
-        done = subprocess.run(
-            [node, str(JS / "node_modules" / "typescript" / "bin" / "tsc"), "-p", str(JS)],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        assert done.returncode == 0, done.stdout + done.stderr
+        output, _ = background.tsc.communicate(timeout=60)
+        assert background.tsc.returncode == 0, output
 
     def test_each_named_type_is_declared_once_with_a_doc_comment(self) -> None:
         """Grade, InspectionKind, ActionStatus and every record: one declaration each."""
