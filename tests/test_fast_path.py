@@ -19,8 +19,12 @@ from ilacs.wire import serialisation as wire
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "data"
 
-#: JSON values put where they do not belong: each of a different JSON type or shape.
-STRANGERS: list[object] = [None, True, 0, 12345, 1.5, "", " padded ", "x", "2019-02-30", [], {}]
+#: JSON values put where they do not belong (each of a different JSON type or shape), and
+#: strings the text rule refuses or takes (a control character, white space at an edge or inside).
+STRANGERS: list[object] = [
+    *(None, True, 0, 12345, 1.5, "", " padded ", "x", "2019-02-30", [], {}),
+    *("bell\x07", "\u2028edge", "tab\tinside", "no-break\xa0"),
+]
 
 #: Text mutations no mirror may take: each must end as the detailed reader says.
 TEXT_EDITS: list[tuple[str, str]] = [

@@ -266,33 +266,33 @@ def _problem(
 _RANKS = {status.value: rank for rank, status in enumerate(_ORDER)}
 
 
-def _in_order(history: tuple[StatusChange, ...]) -> bool:
-    """True when :func:`_problem` finds nothing in the history: the cheap check, run first."""
+def _check_history(history: tuple[StatusChange, ...]) -> None:
+    # The cheap check first (ranks from a table, no message): it runs for every
+    # action read, and finds nothing wrong where _problem would find nothing.
     if not history:
-        return True
+        return
     ranks = _RANKS
     try:
         first = history[0]
         before_on = first.on
         before_rank = ranks[first.status._value_]
-        if first.setback:
-            return False
-        for change in history[1:]:
+        in_order = not first.setback
+        for change in history[1:] if in_order else ():
             rank = ranks[change.status._value_]
             # A setback moves to an earlier status, any other change to a later one.
             moves = rank < before_rank if change.setback else before_rank < rank
             if change.on < before_on or not moves:
-                return False
+                in_order = False
+                break
             before_on = change.on
             before_rank = rank
     except (AttributeError, KeyError, TypeError):  # not statuses: the full check says why
-        return False
-    return True
+        in_order = False
+    if not in_order:
+        _explain_history(history)
 
 
-def _check_history(history: tuple[StatusChange, ...]) -> None:
-    if _in_order(history):
-        return
+def _explain_history(history: tuple[StatusChange, ...]) -> None:
     from ilacs.base import codes  # noqa: PLC0415 (the catalogue, needed only on failure)
 
     for index, change in enumerate(history):

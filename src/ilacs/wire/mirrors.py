@@ -321,7 +321,7 @@ def _read_into_slots(
     return lines
 
 
-def _check_lines(
+def _check_lines(  # noqa: PLR0911 (a return for each kind of check)
     check: Callable[..., Any],
     kind: Any,  # noqa: ANN401 (a typing form)
     name: str,
@@ -352,18 +352,29 @@ def _check_lines(
                 lines += _check_lines(part, held, f"{name}_{number}", where, names)
         return [f"if {value} is not None:", *_indented(lines)] if lines else []
     if (made == "matches" or check is validators.text) and kind is str:
-        passed: set[str] = set()
-        names[f"{name}_passed"] = passed
-        names[f"{name}_remember"] = functools.partial(_remember, passed)
+        # The pattern the validator is described by, matched in C: the validator
+        # itself runs only on a string that does not match, to say why.
+        names[f"{name}_passed"] = set()
+        pattern = _TEXT if check is validators.text else _closure(check, "compiled")
+        names[f"{name}_fits"] = getattr(pattern, "fullmatch", lambda _: None)
         return [
             f"if {value} not in {name}_passed:",
-            f"    {name}(o, {attribute}, {value})",
-            f"    {name}_remember({value})",
+            f"    if not {name}_fits({value}):",
+            f"        {name}(o, {attribute}, {value})",
+            f"    if len({value}) <= {_REMEMBERED_LENGTH}:",  # ids, codes and roles repeat
+            f"        if len({name}_passed) >= {_REMEMBERED}:",
+            f"            {name}_passed.clear()",
+            f"        {name}_passed.add({value})",
         ]
+    if made == "not_empty" and item is not None:
+        # A tuple from the mirror is empty exactly when it equals ().
+        return [f"if not {value}:", f"    {name}(o, {attribute}, {value})"]
     if made == "unique" and item is not None:
         # Fewer than two items cannot repeat one, and a set of their keys as long as
         # they are shows that none repeats: the check runs only to say which does.
         key = _closure(check, "key")
+        if not callable(key):
+            return [f"if len({value}) > 1:", f"    {name}(o, {attribute}, {value})"]
         if key is str and item is str:
             keys = f"set({value})"  # str() of a str read from JSON is itself
         else:
@@ -380,12 +391,12 @@ def _indented(lines: list[str]) -> list[str]:
     return [f"    {line}" for line in lines]
 
 
-def _remember(passed: set[str], value: str) -> None:
-    # Bounded, and short strings only: ids, codes and roles repeat, free text need not.
-    if len(value) <= 100:
-        if len(passed) >= 4096:
-            passed.clear()
-        passed.add(value)
+# The verdicts kept for each check: bounded, and of short strings only.
+_REMEMBERED = 4096
+_REMEMBERED_LENGTH = 100
+# What validators.text accepts, as its description says: not blank, not padded, no
+# control characters.
+_TEXT = re.compile(validators.TEXT)
 
 
 def _qualname(check: object) -> str:
@@ -394,7 +405,10 @@ def _qualname(check: object) -> str:
 
 
 def _closure(check: Callable[..., Any], name: str) -> object:
-    code = check.__code__
+    """A variable of a validator's closure, or None where it has none of that name."""
+    code = getattr(check, "__code__", None)
+    if code is None or name not in code.co_freevars:
+        return None
     return check.__closure__[code.co_freevars.index(name)].cell_contents  # type: ignore[index]
 
 
