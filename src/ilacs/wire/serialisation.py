@@ -230,8 +230,10 @@ register_document_type(
 _BUILT_IN = {name: DOCUMENT_TYPES[name] for name in DOCUMENT_TYPES}
 
 
+@functools.cache
 def _mirrors() -> Any:  # noqa: ANN401 (the module, imported when first used)
-    # msgspec is imported on the first load or dump, not by `import ilacs`.
+    # msgspec is imported on the first load or dump, not by `import ilacs` (and
+    # found once: an import statement costs a call into importlib every time).
     from ilacs.wire import mirrors  # noqa: PLC0415
 
     return mirrors
