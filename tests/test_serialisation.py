@@ -485,10 +485,10 @@ class TestJsonSchema:
         schema = serialisation.json_schema("inspection")
         authority = schema["$defs"]["LocalAuthority"]["properties"]
         assert authority["ons_code"]["pattern"] == "^(?:[ENSW][0-9]{8})(?![\\s\\S])"
-        assert schema["properties"]["on_site_start"]["$ref"] == "#/$defs/IsoDate"
+        assert schema["properties"]["on_site_start"]["allOf"] == [{"$ref": "#/$defs/IsoDate"}]
         assert schema["$defs"]["IsoDate"]["format"] == "date"
         assert schema["$defs"]["Judgement"]["properties"]["grade"] == {"$ref": "#/$defs/Grade"}
-        assert schema["$defs"]["Grade"]["enum"] == [
+        assert schema["$defs"]["Grade"]["anyOf"][0]["enum"] == [
             "inadequate",
             "requires_improvement",
             "good",
