@@ -185,7 +185,7 @@ class TestMisuse:
         run = run_cli(capsys, "picture", "plan", PLAN, "--as-of", "2020-03-31", "-o", str(target))
         assert run.status == 2
         assert run.err == (
-            "ilacs picture: pictures need matplotlib, which is not installed:"
+            "ilacs picture: drawing pictures needs matplotlib, which is not installed:"
             " pip install 'ilacs[pictures]'\n"
         )
         assert not target.exists()

@@ -19,7 +19,7 @@ import python_calamine
 from cli_runner import run_cli
 
 from ilacs import ActionPlan, Inspection, importers, serialisation, tabular
-from ilacs.errors import CsvFormatError, IlacsError, ValidationError
+from ilacs.errors import CsvFormatError, MissingExtraError, ValidationError
 from ilacs.reasoning import deadlines
 from ilacs.tables import engine, workbooks
 
@@ -412,17 +412,20 @@ class TestExtra:
     def test_reading_without_calamine_names_the_extra(
         self, monkeypatch: pytest.MonkeyPatch
     ) -> None:
-        """An IlacsError naming pip install 'ilacs[spreadsheets]'."""
+        """A MissingExtraError naming pip install 'ilacs[spreadsheets]'."""
         monkeypatch.setitem(sys.modules, "python_calamine", None)
-        with pytest.raises(
-            IlacsError, match=r"python-calamine: pip install 'ilacs\[spreadsheets\]'"
-        ):
+        with pytest.raises(MissingExtraError) as info:
             importers.ofsted(ODS)
+        assert str(info.value) == (
+            "reading a spreadsheet workbook needs python-calamine, which is not installed:"
+            " pip install 'ilacs[spreadsheets]'"
+        )
+        assert info.value.extra == "spreadsheets"
 
     def test_writing_without_xlsxwriter_names_the_extra(
         self, monkeypatch: pytest.MonkeyPatch
     ) -> None:
-        """An IlacsError naming pip install 'ilacs[spreadsheets]'."""
+        """A MissingExtraError naming pip install 'ilacs[spreadsheets]'."""
         monkeypatch.setitem(sys.modules, "xlsxwriter", None)
-        with pytest.raises(IlacsError, match=r"XlsxWriter: pip install 'ilacs\[spreadsheets\]'"):
+        with pytest.raises(MissingExtraError, match=r"XlsxWriter, which is not installed"):
             workbooks.write_xlsx([("s", ["a"], [["b"]])], io.BytesIO())

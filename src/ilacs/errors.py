@@ -25,6 +25,7 @@ __all__ = [
     "FrameworkError",
     "GradeError",
     "IlacsError",
+    "MissingExtraError",
     "Problem",
     "TransitionError",
     "UnknownAuthorityError",
@@ -298,3 +299,20 @@ class FileWriteError(IlacsError, OSError):
     def __init__(self, message: str, *, target: str) -> None:
         super().__init__(message)
         self.target = target
+
+
+class MissingExtraError(IlacsError, ImportError):
+    """Raised when a feature needs an optional extra that is not installed.
+
+    The message names what needs it and the command that installs it; the command
+    line exits 2 on it, as for any other problem with the environment.
+
+    Attributes:
+        extra: the extra to install, such as ``"yaml"`` (``pip install 'ilacs[yaml]'``).
+        package: the missing distribution, such as ``"PyYAML"``.
+    """
+
+    def __init__(self, message: str, *, extra: str, package: str) -> None:
+        super().__init__(message)
+        self.extra = extra
+        self.package = package

@@ -15,13 +15,13 @@ way, the temporary file is removed and the target is left exactly as it was.
 import contextlib
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from ilacs.errors import FileWriteError
 
-__all__ = ["FileWriteError", "open_atomically", "write_atomically"]
+__all__ = ["FileWriteError", "open_atomically", "write_atomically", "write_bytes_atomically"]
 
 
 def _check_target(target: Path) -> None:
@@ -33,16 +33,24 @@ def _check_target(target: Path) -> None:
         raise FileWriteError(msg, target=os.fspath(target))
 
 
-@contextlib.contextmanager
 def open_atomically(
     target: str | os.PathLike[str], *, newline: str | None = None, encoding: str = "utf-8"
-) -> Iterator[IO[str]]:
+) -> contextlib.AbstractContextManager[IO[str]]:
     """A text file to write, which replaces ``target`` only when the block ends without error.
 
     Raises :class:`FileWriteError` naming the target when it cannot be written; an
     error raised inside the block passes through, and in both cases ``target`` is
     left as it was.
     """
+    return _replacing(
+        target, lambda descriptor: os.fdopen(descriptor, "w", encoding=encoding, newline=newline)
+    )
+
+
+@contextlib.contextmanager
+def _replacing(
+    target: str | os.PathLike[str], opener: Callable[[int], IO[Any]]
+) -> Iterator[IO[Any]]:
     path = Path(target)
     _check_target(path)
     try:
@@ -53,7 +61,7 @@ def open_atomically(
         msg = f"cannot write {os.fspath(path)!r}: {error.strerror}"
         raise FileWriteError(msg, target=os.fspath(path)) from error
     try:
-        with os.fdopen(descriptor, "w", encoding=encoding, newline=newline) as file:
+        with opener(descriptor) as file:
             yield file
             file.flush()
             os.fsync(file.fileno())
@@ -88,3 +96,9 @@ def write_atomically(target: str | os.PathLike[str], text: str) -> None:
     """Write ``text`` to ``target`` atomically: the whole new file, or the old one untouched."""
     with open_atomically(target) as file:
         file.write(text)
+
+
+def write_bytes_atomically(target: str | os.PathLike[str], data: bytes) -> None:
+    """Write ``data`` to ``target`` atomically (a picture, a workbook), as :func:`write_atomically`."""
+    with _replacing(target, lambda descriptor: os.fdopen(descriptor, "wb")) as file:
+        file.write(data)

@@ -191,10 +191,7 @@ def _report(args: argparse.Namespace) -> int:
     if args.history is not None and not args.pictures:
         usage("--history is drawn as the authority's grade history: give --pictures too")
     if args.pictures:
-        try:
-            import matplotlib  # noqa: F401, PLC0415 (matplotlib is an optional extra)
-        except ImportError:
-            usage("pictures need matplotlib, which is not installed: pip install 'ilacs[pictures]'")
+        files.require_matplotlib()
         if args.format == "markdown" and not to_file:
             usage("a Markdown briefing's pictures are written beside it: give -o FILE.md")
     history = () if args.history is None else inspections(files.load(args.history), args.history)

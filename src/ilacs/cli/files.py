@@ -18,9 +18,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
+from ilacs.base.extras import require
 from ilacs.base.files import write_atomically
 from ilacs.cli.status import INPUT_ERROR, CommandError, usage
-from ilacs.errors import DocumentError, IlacsError
+from ilacs.errors import DocumentError, IlacsError, MissingExtraError
 from ilacs.wire import serialisation
 
 __all__ = [
@@ -102,14 +103,19 @@ def is_yaml(path: str, text: str) -> bool:
 
 
 def require_yaml() -> None:
-    """A usage error naming the extra to install, unless PyYAML can be imported.
+    """A MissingExtraError (exit 2) naming the extra to install, unless PyYAML can be imported.
 
     >>> require_yaml()  # PyYAML is installed with the test extra
     """
-    try:
-        import yaml  # noqa: F401, PLC0415 (PyYAML is an optional extra)
-    except ImportError:
-        usage("YAML needs PyYAML, which is not installed: pip install 'ilacs[yaml]'")
+    require("yaml", extra="yaml", package="PyYAML", needed_for="reading and writing YAML")
+
+
+def require_matplotlib() -> None:
+    """A MissingExtraError (exit 2) naming the extra to install, unless matplotlib is there.
+
+    >>> require_matplotlib()  # matplotlib is installed with the development extras
+    """
+    require("matplotlib", extra="pictures", package="matplotlib", needed_for="drawing pictures")
 
 
 def parse(path: str, text: str) -> serialisation.Document:
@@ -156,6 +162,8 @@ def input_errors(path: str) -> Iterator[None]:
     """
     try:
         yield
+    except MissingExtraError:
+        raise  # not the file's fault: the environment's (exit 2)
     except IlacsError as error:
         message = f"{path}: {error}"
         raise CommandError(message, INPUT_ERROR) from error

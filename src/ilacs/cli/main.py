@@ -24,7 +24,7 @@ from ilacs.cli.status import (
     USAGE_ERROR,
     CommandError,
 )
-from ilacs.errors import FileWriteError, IlacsError
+from ilacs.errors import FileWriteError, IlacsError, MissingExtraError
 
 __all__ = ["main", "main_exit"]
 
@@ -92,7 +92,7 @@ def _failure(error: BaseException) -> tuple[int, Sequence[str]]:
     """The exit status of an error that ended a command, and its lines for stderr."""
     if isinstance(error, CommandError):
         return error.status, error.lines
-    if isinstance(error, FileWriteError):
+    if isinstance(error, FileWriteError | MissingExtraError):
         return USAGE_ERROR, [str(error)]
     if isinstance(error, IlacsError):
         return INPUT_ERROR, [str(error)]

@@ -108,13 +108,6 @@ def _dpi(text: str) -> int:
     return int(_number(text, 10, 1200, "a whole number of dots per inch"))
 
 
-def _require_matplotlib() -> None:
-    try:
-        import matplotlib  # noqa: F401, PLC0415 (matplotlib is an optional extra)
-    except ImportError:
-        usage("pictures need matplotlib, which is not installed: pip install 'ilacs[pictures]'")
-
-
 def _kind(args: argparse.Namespace) -> str:
     if args.source is not None:
         return str(args.source)
@@ -174,7 +167,7 @@ def _save(picture: pictures.Picture, args: argparse.Namespace) -> int:
 
 
 def _history(args: argparse.Namespace) -> int:
-    _require_matplotlib()
+    files.require_matplotlib()
     found = _inspections(args)
     # The registry's URN finds an authority's inspections under any of its names.
     try:
@@ -217,7 +210,7 @@ def _group(args: argparse.Namespace) -> tuple[frozenset[int] | None, str | None]
 
 
 def _distribution(args: argparse.Namespace) -> int:
-    _require_matplotlib()
+    files.require_matplotlib()
     urns, group = _group(args)
     found = _inspections(args)
     days = _days(args.as_of, args.since, args.every)
@@ -230,7 +223,7 @@ def _distribution(args: argparse.Namespace) -> int:
 
 
 def _plan(args: argparse.Namespace) -> int:
-    _require_matplotlib()
+    files.require_matplotlib()
     plan = files.load(args.file)
     if not isinstance(plan, ActionPlan):
         msg = f"{args.file}: a plan's picture needs an action plan document"

@@ -42,9 +42,9 @@ import pendulum
 
 from ilacs import frameworks
 from ilacs.base import validators as v
-from ilacs.base.files import open_atomically, write_atomically
+from ilacs.base.extras import require
+from ilacs.base.files import write_bytes_atomically
 from ilacs.base.text import format_date
-from ilacs.errors import IlacsError
 from ilacs.frameworks.grades import Grade
 from ilacs.model.action_plans import ActionPlan
 from ilacs.model.inspections import Inspection
@@ -669,13 +669,8 @@ def monthly(start: pendulum.Date, end: pendulum.Date) -> tuple[pendulum.Date, ..
 
 
 def _matplotlib() -> Any:  # noqa: ANN401 (the module, imported lazily)
-    try:
-        import matplotlib  # noqa: PLC0415 (matplotlib is an optional extra)
-        from matplotlib.figure import Figure  # noqa: PLC0415
-    except ImportError:
-        msg = "pictures need matplotlib, which is not installed: pip install 'ilacs[pictures]'"
-        raise IlacsError(msg) from None
-    return matplotlib, Figure
+    needed = {"extra": "pictures", "package": "matplotlib", "needed_for": "drawing pictures"}
+    return require("matplotlib", **needed), require("matplotlib.figure", **needed).Figure
 
 
 def _new_figure(picture: Picture, width: float, height: float) -> "tuple[Figure, Axes]":
@@ -907,9 +902,4 @@ def save(
     """
     kind = format_for(path)
     data = render(picture, kind, width=width, height=height, dpi=dpi)
-    if kind == "svg":
-        write_atomically(path, data.decode("utf-8"))
-        return
-    # The atomic writer writes text: Latin-1 with no newline translation is the bytes as they are.
-    with open_atomically(path, encoding="latin-1", newline="") as file:
-        file.write(data.decode("latin-1"))
+    write_bytes_atomically(path, data)

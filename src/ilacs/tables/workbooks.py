@@ -9,7 +9,7 @@ analyst's workbook (:func:`ilacs.tabular.write_xlsx`).
 
 Reading uses python-calamine and writing XlsxWriter: both come with the
 ``spreadsheets`` extra (``pip install 'ilacs[spreadsheets]'``), and without it
-reading or writing a workbook is an :class:`~ilacs.errors.IlacsError` saying so.
+reading or writing a workbook is a :class:`~ilacs.errors.MissingExtraError` saying so.
 
 - :func:`is_workbook` tells a workbook from text by its first bytes (an XLSX or
   ODS file is a zip archive; an old XLS file a compound document).
@@ -38,8 +38,9 @@ from typing import IO, Any, BinaryIO
 
 import attrs
 
-from ilacs.base.files import open_atomically
-from ilacs.errors import CsvFormatError, FileWriteError, IlacsError, ValidationError
+from ilacs.base.extras import require
+from ilacs.base.files import write_bytes_atomically
+from ilacs.errors import CsvFormatError, FileWriteError, ValidationError
 
 __all__ = [
     "CELL_LIMIT",
@@ -69,7 +70,6 @@ WorkbookTarget = str | os.PathLike[str] | BinaryIO
 
 _ZIP = b"PK\x03\x04"  # XLSX, XLSM, XLSB and ODS are zip archives
 _COMPOUND = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # XLS is an OLE compound document
-_EXTRA = "pip install 'ilacs[spreadsheets]'"
 # What XML, and so XLSX, cannot hold: a lone surrogate, U+FFFE and U+FFFF (other
 # control characters are written escaped, and read back as they were).
 _UNWRITABLE = re.compile("[\ud800-\udfff\ufffe\uffff]")
@@ -138,21 +138,21 @@ def cell_text(value: object) -> str:  # noqa: PLR0911 (one return for each kind 
 
 
 def _calamine() -> Any:  # noqa: ANN401 (the python_calamine module, imported lazily)
-    try:
-        import python_calamine  # noqa: PLC0415 (an optional extra)
-    except ImportError:
-        msg = f"reading a spreadsheet workbook needs python-calamine: {_EXTRA}"
-        raise IlacsError(msg) from None
-    return python_calamine
+    return require(
+        "python_calamine",
+        extra="spreadsheets",
+        package="python-calamine",
+        needed_for="reading a spreadsheet workbook",
+    )
 
 
 def _xlsxwriter() -> Any:  # noqa: ANN401 (the xlsxwriter module, imported lazily)
-    try:
-        import xlsxwriter  # noqa: PLC0415 (an optional extra)
-    except ImportError:
-        msg = f"writing an XLSX workbook needs XlsxWriter: {_EXTRA}"
-        raise IlacsError(msg) from None
-    return xlsxwriter
+    return require(
+        "xlsxwriter",
+        extra="spreadsheets",
+        package="XlsxWriter",
+        needed_for="writing an XLSX workbook",
+    )
 
 
 def _records(rows: Iterable[Sequence[object]]) -> tuple[tuple[int, tuple[str, ...]], ...]:
@@ -289,10 +289,7 @@ def write_xlsx(sheets: Iterable[SheetData], target: WorkbookTarget) -> None:
     """
     data = _xlsx_bytes(sheets)
     if isinstance(target, str | os.PathLike):
-        # open_atomically writes text: Latin-1 maps each byte to one character and
-        # back, so the bytes reach the file unchanged.
-        with open_atomically(target, newline="", encoding="latin-1") as file:
-            file.write(data.decode("latin-1"))
+        write_bytes_atomically(target, data)
         return
     _write_bytes(data, target)
 

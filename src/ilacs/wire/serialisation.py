@@ -54,6 +54,7 @@ import attrs
 from ilacs.base import converter as _converter
 from ilacs.base import envelope, json_text
 from ilacs.base import validators as v
+from ilacs.base.extras import require
 from ilacs.base.text import describe, shown
 from ilacs.errors import DocumentError, IlacsError, Problem
 from ilacs.frameworks.pack import FRAMEWORK_ID, Framework
@@ -726,12 +727,7 @@ def _type_name(value: object) -> str:
 
 
 def _yaml() -> Any:  # noqa: ANN401 (the yaml module, imported lazily)
-    try:
-        import yaml  # noqa: PLC0415 (PyYAML is an optional extra)
-    except ImportError:
-        msg = "reading and writing YAML needs PyYAML: pip install 'ilacs[yaml]'"
-        raise IlacsError(msg) from None
-    return yaml
+    return require("yaml", extra="yaml", package="PyYAML", needed_for="reading and writing YAML")
 
 
 def dumps_yaml(obj: Document) -> str:
@@ -779,9 +775,11 @@ def _loader() -> Any:  # noqa: ANN401 (a yaml.SafeLoader subclass)
     yaml = _yaml()
 
     class Loader(yaml.SafeLoader):  # type: ignore[misc,name-defined]
-        """The safe loader, but dates stay strings, duplicate keys are errors, and only
-        true and false are booleans (as in YAML 1.2: YAML 1.1 reads the key ``on`` of a
-        status change, and ``yes``, ``no`` and ``off``, as booleans)."""
+        """The safe loader, but dates stay strings and duplicate keys are errors.
+
+        Only true and false are booleans, as in YAML 1.2: YAML 1.1 reads the key ``on``
+        of a status change, and ``yes``, ``no`` and ``off``, as booleans.
+        """
 
     dropped = {"tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool"}
     Loader.yaml_implicit_resolvers = {
