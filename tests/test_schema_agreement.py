@@ -64,7 +64,7 @@ def _node() -> str:
         return node
     if REQUIRED:
         pytest.fail(f"{missing}, and ILACS_REQUIRE_NODE=1: install Node, then run `{INSTALL}`")
-    pytest.skip(f"{missing}: run `{INSTALL}` to run the cross-language agreement tests")
+    pytest.skip(f"{missing}: with Node installed, run `{INSTALL}` for the agreement tests")
 
 
 class Verdict(NamedTuple):

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import pendulum
 
 from ilacs.base.text import describe
-from ilacs.errors import ValidationError
+from ilacs.errors import IlacsError, ValidationError
 
 if TYPE_CHECKING:
     import attrs
@@ -164,10 +164,17 @@ def matches(pattern: str, rule: str) -> Validator:
     Traceback (most recent call last):
     ...
     ilacs.errors.ValidationError: 'dfe' must be three digits (got str '٠٠٨')
+    >>> matches(r"\S+", "a word")
+    Traceback (most recent call last):
+    ...
+    ilacs.errors.IlacsError: the pattern '\\S+' uses what Python and JavaScript read differently (\s, \S, \b, \B, ., $ or a flag)
     """
     if _DIALECT_DEPENDENT.search(pattern.replace("\\\\", "")):
-        msg = f"the pattern {pattern!r} uses what Python and JavaScript read differently"
-        raise ValueError(msg)
+        msg = (
+            f"the pattern {pattern!r} uses what Python and JavaScript read differently"
+            " (\\s, \\S, \\b, \\B, ., $ or a flag)"
+        )
+        raise IlacsError(msg)
     compiled = re.compile(pattern, re.ASCII)
 
     def check(_: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
