@@ -505,14 +505,18 @@ class TestConditionals:
         assert not _validator("framework").is_valid(document)
 
 
+#: The files of schemas/ as the code generates them now.
+FILES = regenerate.json_files()
+
+
 class TestShippedFiles:
     """schemas/ holds what the code generates; ilacs schema prints the same."""
 
-    @pytest.mark.parametrize("name", sorted(regenerate.json_files()))
+    @pytest.mark.parametrize("name", sorted(FILES))
     def test_a_schema_file_is_what_the_code_generates(self, name: str) -> None:
         """Each JSON file of schemas/ is fresh; the message says how to make it so."""
         path = regenerate.SCHEMAS / name
-        fresh = regenerate.json_files()[name]
+        fresh = FILES[name]
         written = path.read_text(encoding="utf-8") if path.exists() else None
         assert written == fresh, f"schemas/{name} is stale: run `{regenerate.COMMAND}`"
 
@@ -526,7 +530,7 @@ class TestShippedFiles:
 
     def test_the_bundle_holds_each_named_type_once_as_ilacs_writes_it(self) -> None:
         """One $defs for all documents; a grade is its value there, for TypeScript."""
-        bundle = json.loads(regenerate.json_files()["ilacs.schema.json"])
+        bundle = json.loads(FILES["ilacs.schema.json"])
         jsonschema.Draft202012Validator.check_schema(bundle)
         assert bundle["$defs"]["Grade"]["enum"] == [grade.value for grade in Grade]
         assert "Good" not in json.dumps(bundle["$defs"]["Grade"])

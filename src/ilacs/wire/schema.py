@@ -356,12 +356,16 @@ class _Builder:
             return self.define("IsoDate", dict(_DATE))
         if issubclass(hint, enum.Enum):
             values: dict[str, Any] = {"enum": [member.value for member in hint]}
+            description = _summary(hint)
             if hint is Grade and not self.as_written:
                 spelled = {"type": "string", "pattern": f"^(?:{GRADE_AS_READ}){_END}"}
                 values = {"anyOf": [values, spelled]}
+                description += (
+                    " ilacs writes its value; it also reads its label or a variant ('Good',"
+                    " 'Requires improvement', 'RI'), in any letter case."
+                )
             return self.define(
-                hint.__name__,
-                {"title": hint.__name__, "description": _summary(hint), **values},
+                hint.__name__, {"title": hint.__name__, "description": description, **values}
             )
         if hint in _PLAIN:
             facts = _facts(validator)[0]
