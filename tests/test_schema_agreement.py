@@ -191,10 +191,10 @@ UNSAID = [
 ]
 
 
-def unsaid_rule(why: str) -> str | None:
-    """The rule, in the schema's words, that a problem reported by ilacs breaks."""
+def unsaid_rule(document_type: str, why: str) -> str | None:
+    """The rule that a problem reported by ilacs breaks, if the type's schema names it."""
     for words, pattern in UNSAID:
-        if re.search(pattern, why):
+        if re.search(pattern, why) and words in SCHEMAS[document_type]["description"]:
             return words
     return None
 
@@ -379,12 +379,12 @@ class Outcome(NamedTuple):
 
 
 def judge(validator: Ajv, document_type: str, mutation: Mutation) -> Outcome:
-    """Both verdicts on a mutation, and the rule a disagreement belongs to (None if none)."""
+    """Both verdicts on a mutation, and the rule its schema names that a disagreement breaks."""
     by_ajv = validator.verdict(document_type, mutation.text)
     by_ilacs = ilacs_verdict(document_type, mutation.text)
     rule = None
     if by_ajv.ok and not by_ilacs.ok:
-        rule = unsaid_rule(by_ilacs.why)
+        rule = unsaid_rule(document_type, by_ilacs.why)
     return Outcome(mutation, by_ajv, by_ilacs, rule)
 
 
