@@ -167,13 +167,22 @@ URNS_TOO_LARGE = [
 #: (call, the key as the message should name it): a mapping key that is not a string.
 NON_STRING_KEYS = [
     pytest.param(lambda: serialisation.loads_yaml(HARINGEY_YAML + "1: x\n"), "1", id="yaml-int"),
-    pytest.param(lambda: serialisation.loads_yaml(HARINGEY_YAML + "on: x\n"), "True", id="yaml-on"),
+    pytest.param(
+        lambda: serialisation.loads_yaml(HARINGEY_YAML + "true: x\n"), "True", id="yaml-true"
+    ),
     pytest.param(
         lambda: serialisation.loads_yaml(
-            HARINGEY_YAML.replace("authority:\n", "authority:\n  yes: x\n")
+            HARINGEY_YAML.replace("authority:\n", "authority:\n  false: x\n")
         ),
-        "True",
-        id="yaml-nested-yes",
+        "False",
+        id="yaml-nested-false",
+    ),
+    pytest.param(
+        lambda: serialisation.loads_yaml(
+            HARINGEY_YAML.replace("authority:\n", "authority:\n  ~: x\n")
+        ),
+        "None",
+        id="yaml-nested-null",
     ),
     pytest.param(
         lambda: serialisation.from_dict(_with_key(_document(), key=1)), "1", id="from_dict"
