@@ -848,7 +848,7 @@ def json_schema(document_type: str) -> dict[str, Any]:
     >>> schema = json_schema("inspection")
     >>> schema["$schema"]
     'https://json-schema.org/draft/2020-12/schema'
-    >>> schema["properties"]["kind"]["enum"][:2]
+    >>> schema["$defs"]["InspectionKind"]["enum"][:2]
     ['single_inspection', 'standard']
     """
     given: object = document_type  # checked at run time: callers may pass anything
