@@ -334,6 +334,8 @@ class Tracker:
             "report": report,
             "document": document,
             "as_of": as_of_text or self.today().isoformat(),
+            "as_of_day": as_of_text or day(self.today()),
+            "is_plan": isinstance(document, ActionPlan),
             "summary": None,
             "deadlines": (),
             "picture": None,
@@ -342,7 +344,7 @@ class Tracker:
         status = 200
         try:
             as_of = parse_day(as_of_text, "as_of", self.today())
-            context["as_of"] = as_of.isoformat()
+            context["as_of"], context["as_of_day"] = as_of.isoformat(), day(as_of)
             if isinstance(document, ActionPlan):
                 context["summary"] = progress.summarise(document, as_of)
                 context["deadlines"] = deadlines.for_inspection(document.inspection)
@@ -363,6 +365,7 @@ class Tracker:
         chosen = query.get("authority", "").strip()
         context: dict[str, object] = {
             "as_of": query.get("as_of") or self.today().isoformat(),
+            "as_of_day": query.get("as_of") or day(self.today()),
             "chosen": chosen,
             "latest": (),
             "distributions": (),
@@ -375,7 +378,7 @@ class Tracker:
         status = 200
         try:
             as_of = parse_day(query.get("as_of"), "as_of", self.today())
-            context["as_of"] = as_of.isoformat()
+            context["as_of"], context["as_of_day"] = as_of.isoformat(), day(as_of)
             record = self.national
             context["authorities"] = sorted({item.authority.name for item in record})
             context["latest"] = national.latest(record, as_of=as_of)
