@@ -253,6 +253,27 @@ class TestPages:
         assert page.status_code == 400
         assert "no inspection of an authority named &#39;Atlantis&#39;" in page.text
 
+    def test_the_national_record_may_be_an_inspections_document(
+        self, official_inspections: tuple[Inspection, ...], tmp_path: Path
+    ) -> None:
+        """--national takes an ilacs inspections document as well as Ofsted's CSV."""
+        record = tmp_path / "record.json"
+        record.write_text(serialisation.dumps(official_inspections), encoding="utf-8")
+        with TestClient(tracker.create_app(record, pictures=False)) as client:
+            answer = client.get("/api/national/latest", params={"as_of": "2024-03-31"})
+        assert serialisation.loads(answer.text) == national.latest(
+            official_inspections, as_of=pendulum.date(2024, 3, 31)
+        )
+
+    def test_a_missing_national_record_is_a_message(self) -> None:
+        """A record that cannot be read: each national page and call says so, no 500."""
+        app = tracker.create_app(ROOT / "no-such-record.csv", pictures=False)
+        with TestClient(app, raise_server_exceptions=False) as client:
+            for path in ("/national", "/api/national/latest", "/api/national/authorities/x"):
+                answer = client.get(path)
+                assert answer.status_code in {200, 400}, path
+                assert "cannot read" in answer.text
+
     def test_the_pages_draw_the_pictures(self, drawing: TestClient) -> None:
         """The plan's ratings each month, the national shares and the grade history, as SVG."""
         page = drawing.get("/example")

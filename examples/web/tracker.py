@@ -275,7 +275,11 @@ class Tracker:
     def national(self) -> tuple[Inspection, ...]:
         """The national record's inspections."""
         if self._national is None:
-            self._national = read_national(self.national_path)
+            try:
+                self._national = read_national(self.national_path)
+            except OSError as error:
+                msg = f"cannot read the national record {self.national_path.name}: {error.strerror}"
+                raise InputError(msg) from None
         return self._national
 
     def page(self, template: str, status: int = 200, **context: object) -> HTMLResponse:
@@ -482,7 +486,10 @@ class Tracker:
 
     async def api_journey(self, request: Request) -> Response:
         """An authority's inspections in the record, first on site first, as an inspections document."""
-        found = journey(self.national, request.path_params["authority"])
+        try:
+            found = journey(self.national, request.path_params["authority"])
+        except IlacsError as error:
+            return error_json(str(error), 400)
         if not found:
             return error_json("no inspection of that authority is in the record", 404)
         return Response(serialisation.dumps(found), media_type="application/json")
@@ -840,6 +847,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         help="the national record: Ofsted's CSV or an inspections document",
     )
     args = parser.parse_args(argv)
+    if args.national is not None and not args.national.is_file():
+        parser.error(f"--national: no such file {args.national}")
     print(f"ilacs tracker on http://127.0.0.1:{args.port}/ (Ctrl-C stops it)", file=sys.stderr)
     uvicorn.run(
         create_app(args.national),
