@@ -26,14 +26,11 @@ import csv
 import io
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
 from ilacs.base.text import format_date
-from ilacs.cli import files, options
-from ilacs.cli.documents import inspections as inspections_in
+from ilacs.cli import files, options, sources
 from ilacs.cli.documents import json_text
-from ilacs.cli.status import INPUT_ERROR, OK, USAGE_ERROR, CommandError, usage
-from ilacs.errors import CsvFormatError
+from ilacs.cli.status import OK, usage
 from ilacs.frameworks.grades import Grade
 from ilacs.frameworks.kinds import InspectionKind
 from ilacs.model import authorities
@@ -43,7 +40,6 @@ from ilacs.reasoning import national
 __all__ = ["add_commands"]
 
 _FORMATS = ("text", "json", "csv", "markdown")
-_SOURCES = ("document", "ofsted", "inyear", "community", "analyst")
 _SHORT = {
     Grade.OUTSTANDING: "Outstanding",
     Grade.GOOD: "Good",
@@ -53,38 +49,6 @@ _SHORT = {
 
 
 # Reading the inspections.
-
-
-def _source(args: argparse.Namespace) -> str:
-    if args.source is not None:
-        return str(args.source)
-    suffix = "" if args.file == files.STDIN else Path(args.file).suffix.lower()
-    return "ofsted" if suffix == ".csv" else "document"
-
-
-def _imported(args: argparse.Namespace, source: str) -> tuple[Inspection, ...]:
-    from ilacs.tables import importers, tabular  # noqa: PLC0415 (only CSV input needs them)
-
-    readers = {
-        "ofsted": importers.ofsted,
-        "community": importers.community,
-        "inyear": importers.inyear,
-        "analyst": tabular.from_csv,
-    }
-    try:
-        result = readers[source](files.stream(args.file))
-    except CsvFormatError as error:
-        unreadable = isinstance(error.__cause__, OSError | UnicodeDecodeError)
-        raise CommandError(str(error), USAGE_ERROR if unreadable else INPUT_ERROR) from error
-    sys.stderr.write(f"{args.file}: {result.summary()}\n")
-    return result.inspections
-
-
-def _inspections(args: argparse.Namespace) -> tuple[Inspection, ...]:
-    source = _source(args)
-    if source == "document":
-        return inspections_in(files.load(args.file), args.file)
-    return _imported(args, source)
 
 
 def _kinds(args: argparse.Namespace) -> tuple[InspectionKind, ...] | None:
@@ -342,7 +306,7 @@ def _latest_table(
 
 
 def _latest(args: argparse.Namespace) -> int:
-    every = _inspections(args)
+    every = sources.inspections_of(args)
     kinds = _kinds(args)
     urns, group = _selected(args)
     found = national.latest(every, as_of=args.as_of, kinds=kinds, authorities=urns)
@@ -422,7 +386,7 @@ def _comparison_lines(comparisons: Sequence[national.Comparison], fmt: str) -> s
 
 
 def _distribution(args: argparse.Namespace) -> int:
-    every = _inspections(args)
+    every = sources.inspections_of(args)
     kinds = _kinds(args)
     urns, group = _selected(args)
     areas = args.area or None
@@ -466,20 +430,7 @@ def _distribution(args: argparse.Namespace) -> int:
 
 
 def _add_common(sub: argparse.ArgumentParser) -> None:
-    sub.add_argument(
-        "file",
-        metavar="FILE",
-        help="an inspections document (JSON or YAML), or a CSV of national data"
-        " (Ofsted's official history unless --from says otherwise); - reads stdin",
-    )
-    sub.add_argument(
-        "--from",
-        dest="source",
-        choices=_SOURCES,
-        help="what FILE is: a document, or the CSV of an importer (ofsted, inyear,"
-        " community, analyst: one that export-csv wrote); by default a .csv file is"
-        " Ofsted's official history and anything else a document",
-    )
+    sources.add_national_file(sub)
     sub.add_argument(
         "--as-of",
         type=options.day,

@@ -23,37 +23,19 @@ atomically. It needs the ``pictures`` extra (matplotlib).
 """
 
 import argparse
-import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pendulum
 
-from ilacs.cli import files, options
-from ilacs.cli.documents import inspections as inspections_in
-from ilacs.cli.status import INPUT_ERROR, OK, USAGE_ERROR, CommandError, usage
-from ilacs.errors import CsvFormatError
+from ilacs.cli import files, options, sources
+from ilacs.cli.status import INPUT_ERROR, OK, CommandError, usage
 from ilacs.model import authorities
 from ilacs.model.action_plans import ActionPlan
-from ilacs.model.inspections import Inspection
 from ilacs.reasoning import national, progress
 from ilacs.reports import pictures
 
-if TYPE_CHECKING:
-    from collections.abc import Callable
-
-    from ilacs.tables.engine import DataSource
-    from ilacs.tables.results import ImportResult
-
 __all__ = ["add_commands", "picture_file"]
 
-_SOURCES = ("document", "ofsted", "inyear", "community", "analyst")
-_DESCRIBED = {
-    "ofsted": "Ofsted's official statistics",
-    "inyear": "Ofsted's in-year activity statistics",
-    "community": "the community scrape of Ofsted's reports",
-    "analyst": "a table export-csv wrote",
-}
 _STEPS = {
     "year": {"years": 1},
     "quarter": {"months": 3},
@@ -108,41 +90,11 @@ def _dpi(text: str) -> int:
     return int(_number(text, 10, 1200, "a whole number of dots per inch"))
 
 
-def _kind(args: argparse.Namespace) -> str:
-    if args.source is not None:
-        return str(args.source)
-    suffix = "" if args.file == files.STDIN else Path(args.file).suffix.lower()
-    return "ofsted" if suffix == ".csv" else "document"
-
-
-def _inspections(args: argparse.Namespace) -> tuple[Inspection, ...]:
-    kind = _kind(args)
-    if kind == "document":
-        return inspections_in(files.load(args.file), args.file)
-    from ilacs.tables import importers, tabular  # noqa: PLC0415 (only CSV input needs them)
-
-    readers: dict[str, Callable[[DataSource], ImportResult]] = {
-        "ofsted": importers.ofsted,
-        "community": importers.community,
-        "inyear": importers.inyear,
-        "analyst": tabular.from_csv,
-    }
-    try:
-        result = readers[kind](files.stream(args.file))
-    except CsvFormatError as error:
-        unreadable = isinstance(error.__cause__, OSError | UnicodeDecodeError)
-        raise CommandError(str(error), USAGE_ERROR if unreadable else INPUT_ERROR) from error
-    sys.stderr.write(f"{args.file}: {result.summary()}\n")
-    return result.inspections
-
-
 def _source(args: argparse.Namespace) -> str:
     """What the picture says its data comes from: --source, else the file's name and kind."""
     if args.label is not None:
         return str(args.label)
-    name = "standard input" if args.file == files.STDIN else Path(args.file).name
-    kind = _DESCRIBED.get(_kind(args)) if hasattr(args, "source") else None
-    return name if kind is None else f"{kind} ({name})"
+    return sources.described(args)
 
 
 def _days(as_of: pendulum.Date, since: pendulum.Date | None, every: str) -> list[pendulum.Date]:
@@ -168,7 +120,7 @@ def _save(picture: pictures.Picture, args: argparse.Namespace) -> int:
 
 def _history(args: argparse.Namespace) -> int:
     files.require_matplotlib()
-    found = _inspections(args)
+    found = sources.inspections_of(args)
     # The registry's URN finds an authority's inspections under any of its names.
     try:
         record = authorities.get(args.authority)
@@ -212,7 +164,7 @@ def _group(args: argparse.Namespace) -> tuple[frozenset[int] | None, str | None]
 def _distribution(args: argparse.Namespace) -> int:
     files.require_matplotlib()
     urns, group = _group(args)
-    found = _inspections(args)
+    found = sources.inspections_of(args)
     days = _days(args.as_of, args.since, args.every)
     with files.input_errors(args.file):
         over_time = national.over_time(
@@ -251,19 +203,7 @@ def _plan(args: argparse.Namespace) -> int:
 
 def _add_common(sub: argparse.ArgumentParser, *, national_data: bool) -> None:
     if national_data:
-        sub.add_argument(
-            "file",
-            metavar="FILE",
-            help="an inspections document (JSON or YAML), or a CSV of national data"
-            " (Ofsted's official history unless --from says otherwise); - reads stdin",
-        )
-        sub.add_argument(
-            "--from",
-            dest="source",
-            choices=_SOURCES,
-            help="what FILE is: a document, or the CSV of an importer (ofsted, inyear,"
-            " community, analyst); by default a .csv file is Ofsted's official history",
-        )
+        sources.add_national_file(sub)
     else:
         options.add_document(sub)
     sub.add_argument(
