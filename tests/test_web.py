@@ -142,6 +142,9 @@ class TestPages:
         assert page.status_code == 200
         ratings = _ratings(page.text)
         assert len(ratings) == 9
+        assert re.findall(r'<li class="area" data-area="([^"]+)"', page.text) == [
+            f"ia-{number}" for number in range(1, 10)
+        ]
         assert ratings == _library_ratings(PLAN, PANEL)
         summary = progress.summarise(PLAN, PANEL)
         shown = html.unescape(page.text)

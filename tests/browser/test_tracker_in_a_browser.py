@@ -200,14 +200,20 @@ class TestTheTrackerInABrowser:
         assert browser.find_element(By.ID, "file").get_attribute("type") == "file"
         _screenshot(browser, "01-home")
 
-    def test_haringeys_plan_shows_nine_actions_rated_as_of_the_panels_meeting(
+    def test_haringeys_plan_shows_its_nine_areas_and_actions_rated_as_of_the_panels_meeting(
         self,
         server: str,
         browser: Any,  # noqa: ANN401
     ) -> None:
-        """Nine actions, one for each area, red, amber or green as the library rates them."""
+        """The nine areas for improvement, and nine actions red, amber or green as the library says."""
         _check(browser, server, PLAN_PATH, PANEL.isoformat())
         assert "Action plan for Haringey" in browser.find_element(By.CLASS_NAME, "lede").text
+        areas = browser.find_elements(By.CSS_SELECTOR, "li.area")
+        assert [area.get_attribute("data-area") for area in areas] == [
+            area.id for area in PLAN.inspection.improvement_areas
+        ]
+        assert len(areas) == 9
+        assert "Pathways to private fostering" in areas[8].text
         ratings = _ratings(browser)
         assert len(ratings) == 9
         assert ratings == _library_ratings(PANEL)
