@@ -11,6 +11,8 @@ This module knows nothing of packs, inspections or calendars, so that all may im
 """
 
 import enum
+import re
+from typing import Any
 
 import attrs
 import pendulum
@@ -18,7 +20,7 @@ import pendulum
 from ilacs.base import validators as v
 from ilacs.base.text import format_months, format_working_days
 from ilacs.errors import ValidationError
-from ilacs.frameworks.grades import Grade
+from ilacs.frameworks.grades import OUTCOME_ID, Grade, Outcome
 from ilacs.frameworks.kinds import InspectionKind
 
 __all__ = ["Basis", "DeadlineRule", "Event"]
@@ -28,6 +30,14 @@ _RULE_ID = r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*"
 # not a rule (the longest real one is the next-inspection window, 42 months at most).
 _LONGEST_MONTHS = 1200
 _LONGEST_WORKING_DAYS = 26_000
+
+
+def _outcome(_: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
+    # A four-point grade, or an outcome id of the framework's own scale (the
+    # framework checks that it is on its scale).
+    if isinstance(value, Grade) or (isinstance(value, str) and re.fullmatch(OUTCOME_ID, value)):
+        return
+    v.reject(attribute.name, value, "must be a grade or an outcome id of the framework's scale")
 
 
 class Event(enum.Enum):
@@ -64,11 +74,11 @@ class Basis(enum.Enum):
     'observed usual practice, not law'
     """
 
-    #: An Act or regulations: binding.
+    #: An Act or regulations, binding.
     LAW = "law"
-    #: Ofsted's published framework: binding on the authority in practice.
+    #: Ofsted's published framework, binding on the authority in practice.
     FRAMEWORK = "framework"
-    #: Observed from what Ofsted usually does: a guide, not a duty.
+    #: Observed from what Ofsted usually does, a guide and not a duty.
     USUAL_PRACTICE = "usual_practice"
 
     @property
@@ -141,12 +151,8 @@ class DeadlineRule:
     )
     requires_priority_actions: bool = attrs.field(default=False, validator=v.instance_of(bool))
     submits_action_plan: bool = attrs.field(default=False, validator=v.instance_of(bool))
-    grade_at_least: Grade | None = attrs.field(
-        default=None, validator=v.optional(v.instance_of(Grade))
-    )
-    grade_at_most: Grade | None = attrs.field(
-        default=None, validator=v.optional(v.instance_of(Grade))
-    )
+    grade_at_least: Outcome | None = attrs.field(default=None, validator=v.optional(_outcome))
+    grade_at_most: Outcome | None = attrs.field(default=None, validator=v.optional(_outcome))
     applies_from: pendulum.Date | None = attrs.field(default=None, validator=v.optional(v.date))
     counts_from: Event = attrs.field(validator=v.instance_of(Event))
     working_days: int | None = attrs.field(
@@ -180,7 +186,8 @@ class DeadlineRule:
             )
             raise ValidationError(msg, field="tolerance_months", value=self.tolerance_months)
         low, high = self.grade_at_least, self.grade_at_most
-        if low is not None and high is not None and low > high:
+        # Grades compare here; another scale's outcomes compare on the framework's scale.
+        if isinstance(low, Grade) and isinstance(high, Grade) and low > high:
             msg = (
                 f"deadline rule {self.id!r}: 'grade_at_least' {low.label!r} must not be better"
                 f" than 'grade_at_most' {high.label!r}"
@@ -194,7 +201,7 @@ class DeadlineRule:
 
     @property
     def period(self) -> str:
-        """The period in words: ``70 working days``, ``3 years ± 6 months``."""
+        """The period in words, such as ``70 working days`` or ``3 years ± 6 months``."""
         if self.working_days is not None:
             return format_working_days(self.working_days)
         text = format_months(self.months or 0)

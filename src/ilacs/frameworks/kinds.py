@@ -14,14 +14,14 @@ class InspectionKind(enum.Enum):
     <InspectionKind.FOCUSED_VISIT: 'focused_visit'>
     """
 
-    #: SIF (2013-2017): the single inspection of services for children in need of
+    #: The single inspection framework (SIF, 2013 to 2017), the single inspection of services for children in need of
     #: help and protection, children looked after and care leavers.
     SINGLE_INSPECTION = "single_inspection"
-    #: ILACS, after a requires improvement result or worse: one off-site week, two on site.
+    #: A standard ILACS inspection, after a requires improvement result or worse; one off-site week, two on site.
     STANDARD = "standard"
-    #: ILACS, after a good or outstanding result: one off-site week, one on site.
+    #: A short ILACS inspection, after a good or outstanding result; one off-site week, one on site.
     SHORT = "short"
-    #: ILACS: ungraded, about two days on site, one topic; may set areas for priority action.
+    #: An ILACS focused visit, ungraded, about two days on site, one topic; may set areas for priority action.
     FOCUSED_VISIT = "focused_visit"
     #: For authorities judged inadequate, until re-inspection; ungraded letters.
     MONITORING_VISIT = "monitoring_visit"

@@ -4,8 +4,10 @@ The framework packs in ``ilacs/frameworks/builtin/`` are documents of these clas
 :mod:`ilacs.frameworks` for the registry that loads them.
 """
 
+import contextlib
 import enum
 import re
+from typing import Any
 
 import attrs
 import pendulum
@@ -13,7 +15,9 @@ import pendulum
 from ilacs.base import validators as v
 from ilacs.errors import ValidationError
 from ilacs.frameworks.deadline_rules import DeadlineRule
-from ilacs.frameworks.grades import Grade
+from ilacs.base.text import describe
+from ilacs.errors import GradeError
+from ilacs.frameworks.grades import OUTCOME_ID, Grade, Outcome, ScaleKind, outcome_value
 from ilacs.frameworks.grading_rules import Rule, check_rules
 from ilacs.frameworks.kinds import InspectionKind
 
@@ -24,7 +28,9 @@ __all__ = [
     "GradeScale",
     "JudgementArea",
     "KindInUse",
+    "ScaleKind",
     "Source",
+    "to_outcome",
 ]
 
 IDENTIFIER = r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*"
@@ -64,22 +70,72 @@ class Source:
     published: pendulum.Date | None = attrs.field(default=None, validator=v.optional(v.date))
 
 
+def _outcome(_: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
+    if isinstance(value, Grade):
+        return
+    if not isinstance(value, str) or not re.fullmatch(OUTCOME_ID, value):
+        v.reject(
+            attribute.name,
+            value,
+            "must be a Grade or the snake_case id of an outcome on the framework's scale",
+        )
+
+
+def to_outcome(value: object) -> Outcome:
+    """An outcome from a document's text: a four-point grade by its value, else the id as given.
+
+    Grade labels (``"Requires improvement to be good"``) are read as grades; anything
+    else must be a snake_case outcome id, or :class:`~ilacs.errors.GradeError` says so.
+
+    >>> to_outcome("good"), to_outcome("positive")
+    (<Grade.GOOD: 'good'>, 'positive')
+    """
+    if isinstance(value, Grade):
+        return value
+    if isinstance(value, str):
+        if value in _GRADE_VALUES:
+            return Grade(value)
+        if re.fullmatch(OUTCOME_ID, value):
+            return value
+        with contextlib.suppress(GradeError):
+            return Grade.parse(value)
+    msg = (
+        f"an outcome is a grade ({', '.join(_GRADE_VALUES)}, or its label) or the"
+        f" snake_case id of an outcome on the framework's scale, got {describe(value)}"
+    )
+    raise GradeError(msg, field="grade", value=value)
+
+
+_GRADE_VALUES = tuple(grade.value for grade in Grade)
+
+
 @attrs.frozen(kw_only=True)
 class GradeLabel:
-    """How a framework prints one grade, and the other spellings it accepts.
+    """How a framework prints one outcome of its scale, and the other spellings it accepts.
+
+    ``grade`` is a :class:`Grade` on Ofsted's four-point scale, or the snake_case id
+    of an outcome of the framework's own scale.
 
     >>> GradeLabel(grade=Grade.GOOD, label="Good").label
     'Good'
+    >>> GradeLabel(grade="positive", label="Positive experiences and outcomes").grade
+    'positive'
     """
 
-    grade: Grade = attrs.field(validator=v.instance_of(Grade))
+    grade: Outcome = attrs.field(validator=_outcome)
     label: str = attrs.field(validator=v.text)
     variants: tuple[str, ...] = attrs.field(default=(), validator=v.tuple_of(v.text))
+    description: str | None = attrs.field(default=None, validator=v.optional(v.text))
 
 
 @attrs.frozen(kw_only=True)
 class GradeScale:
-    """A framework's grade scale: its grades best first, each with its printed label.
+    """A framework's outcome scale: its outcomes (best first when ordered), each with its label.
+
+    ``kind`` says what the outcomes are: ``ordered`` (best first, as Ofsted's four
+    grades), ``unordered`` (a set that rules may not compare), ``finding`` (a yes/no
+    finding, the better outcome first) or ``ungraded`` (no outcome at all). Ofsted's
+    four-point packs list :class:`Grade` members; any other scale lists its own ids.
 
     >>> from ilacs import frameworks
     >>> scale = frameworks.get("sif-2013").grade_scale
@@ -87,31 +143,48 @@ class GradeScale:
     'Requires improvement'
     >>> scale.parse("requires improvement")
     <Grade.REQUIRES_IMPROVEMENT: 'requires_improvement'>
+    >>> send = frameworks.get("area-send-2023").grade_scale
+    >>> send.parse("Inconsistent experiences and outcomes")
+    'inconsistent'
+    >>> send.is_better("positive", "inconsistent")
+    True
     """
 
     id: str = attrs.field(validator=v.matches(FRAMEWORK_ID, "a lower-case id such as 'ofsted-4'"))
     name: str = attrs.field(validator=v.text)
+    kind: ScaleKind = attrs.field(default=ScaleKind.ORDERED, validator=v.instance_of(ScaleKind))
     grades: tuple[GradeLabel, ...] = attrs.field(
         validator=[v.tuple_of(v.instance_of(GradeLabel)), v.unique(lambda g: g.grade, "grade")]
     )
 
-    @grades.validator
-    def _best_first(self, _: "attrs.Attribute[object]", grades: tuple[GradeLabel, ...]) -> None:
-        order = [label.grade for label in grades]
-        if not order or order != sorted(order, reverse=True):
+    def __attrs_post_init__(self) -> None:
+        order = [label.grade for label in self.grades]
+        if self.kind is ScaleKind.UNGRADED:
+            if order:
+                msg = f"an 'ungraded' scale lists no outcomes (got {order})"
+                raise ValidationError(msg, field="grades", value=order)
+            return
+        if not order:
+            msg = f"a {self.kind.value!r} scale lists at least one outcome"
+            raise ValidationError(msg, field="grades", value=order)
+        if self.kind is ScaleKind.FINDING and len(order) != 2:  # noqa: PLR2004 (yes and no)
+            msg = f"a 'finding' scale lists two outcomes, not found then found (got {order})"
+            raise ValidationError(msg, field="grades", value=order)
+        grades = [grade for grade in order if isinstance(grade, Grade)]
+        if self.kind is ScaleKind.ORDERED and grades != sorted(grades, reverse=True):
             msg = f"'grades' must list the scale's grades best first (got {order})"
             raise ValidationError(msg, field="grades", value=order)
 
-    def label(self, grade: Grade) -> str:
-        """The label this scale prints for ``grade``."""
+    def label(self, grade: Outcome) -> str:
+        """The label this scale prints for an outcome; an error if it is not on the scale."""
         for entry in self.grades:
-            if entry.grade is grade:
+            if entry.grade == grade:
                 return entry.label
-        msg = f"{grade.label!r} is not on the grade scale {self.id!r}"
+        msg = f"{outcome_value(grade)!r} is not on the grade scale {self.id!r}"
         raise ValidationError(msg, field="grade", value=grade)
 
-    def wording(self, grade: Grade) -> str:
-        """The label this scale prints for ``grade``, or Ofsted's label if the scale lacks it.
+    def wording(self, grade: Outcome) -> str:
+        """The label this scale prints for an outcome, or its own wording if the scale lacks it.
 
         For explanations, which must not fail on a grade recorded in error.
 
@@ -120,20 +193,40 @@ class GradeScale:
         'Requires improvement'
         """
         for entry in self.grades:
-            if entry.grade is grade:
+            if entry.grade == grade:
                 return entry.label
-        return grade.label
+        return grade.label if isinstance(grade, Grade) else grade
 
     @property
-    def members(self) -> tuple[Grade, ...]:
-        """The grades of this scale, best first."""
+    def members(self) -> tuple[Outcome, ...]:
+        """The outcomes of this scale, best first where the scale is ordered."""
         return tuple(entry.grade for entry in self.grades)
 
-    def parse(self, text: str) -> Grade:
-        """Read a grade by this scale's labels and variants, then Ofsted's usual spellings."""
+    def rank(self, grade: Outcome) -> int:
+        """The outcome's position, 0 for the worst: only for ordered scales and findings.
+
+        >>> from ilacs import frameworks
+        >>> frameworks.get("ilacs-2018").grade_scale.rank(Grade.OUTSTANDING)
+        3
+        """
+        if not self.kind.is_ordered:
+            msg = f"the outcomes of the {self.kind.value} scale {self.id!r} have no order"
+            raise ValidationError(msg, field="grade", value=grade)
+        members = self.members
+        if grade not in members:
+            self.label(grade)
+        return len(members) - 1 - members.index(grade)
+
+    def is_better(self, grade: Outcome, other: Outcome) -> bool:
+        """Whether ``grade`` is better than ``other`` on this (ordered) scale."""
+        return self.rank(grade) > self.rank(other)
+
+    def parse(self, text: str) -> Outcome:
+        """Read an outcome by this scale's labels, variants and ids, then Ofsted's usual spellings."""
         key = _label_key(text)
         for entry in self.grades:
-            if key in {_label_key(entry.label), *map(_label_key, entry.variants)}:
+            names = {_label_key(entry.label), *map(_label_key, entry.variants)}
+            if key in names or key == _label_key(outcome_value(entry.grade)):
                 return entry.grade
         grade = Grade.parse(text)
         if grade not in self.members:
@@ -164,7 +257,7 @@ class JudgementArea:
 
     @property
     def is_practice(self) -> bool:
-        """True for a practice judgement: every judgement except leaders and overall."""
+        """Whether it is a practice judgement (every judgement except leaders and overall)."""
         return self.role is AreaRole.PRACTICE
 
     def matches(self, label: str) -> bool:
@@ -263,6 +356,34 @@ class Framework:
             msg = "a framework has at most one overall judgement area"
             raise ValidationError(msg, field="judgement_areas", value=self.judgement_areas)
         check_rules(self.rules, {area.id: area.role.value for area in self.judgement_areas})
+        self._check_outcomes()
+
+    def _check_outcomes(self) -> None:
+        """Rules and deadlines name only outcomes of the scale, and rules need an order."""
+        scale = self.grade_scale
+        if self.rules and not scale.kind.is_ordered:
+            msg = (
+                f"framework {self.id!r} has grading rules, which compare outcomes, but its"
+                f" scale {scale.id!r} is {scale.kind.value}"
+            )
+            raise ValidationError(msg, field="rules", value=scale.kind.value)
+        named: list[tuple[str, Outcome | None]] = []
+        for rule in self.rules:
+            for limit in rule.limits:
+                named.append((f"rule {rule.code!r}", limit.bound))
+                named.extend((f"rule {rule.code!r}", c.grade) for c in limit.when)
+        for deadline in self.deadlines:
+            named.append((f"deadline rule {deadline.id!r}", deadline.grade_at_least))
+            named.append((f"deadline rule {deadline.id!r}", deadline.grade_at_most))
+        members = scale.members
+        for where, outcome in named:
+            if outcome is not None and outcome not in members:
+                msg = (
+                    f"{where} of framework {self.id!r} names {outcome_value(outcome)!r},"
+                    f" which is not on its scale {scale.id!r}"
+                    f" ({', '.join(map(outcome_value, members)) or 'no outcomes'})"
+                )
+                raise ValidationError(msg, field="grade", value=outcome)
 
     def __repr__(self) -> str:
         until = self.in_force_until or ""
@@ -329,7 +450,7 @@ class Framework:
 
     @property
     def practice_areas(self) -> tuple[JudgementArea, ...]:
-        """The practice judgements: every judgement except leaders and overall."""
+        """The practice judgements (every judgement except leaders and overall)."""
         return tuple(area for area in self.judgement_areas if area.is_practice)
 
     def kind(self, kind: InspectionKind) -> KindInUse:

@@ -56,12 +56,12 @@ class ActionStatus(enum.Enum):
 
     @property
     def rank(self) -> int:
-        """The position in the lifecycle: 0 for planned, 3 for verified."""
+        """The position in the lifecycle, 0 for planned and 3 for verified."""
         return _ORDER.index(self)
 
     @property
     def label(self) -> str:
-        """The status in words: 'in progress'."""
+        """The status in words, such as 'in progress'."""
         return self.value.replace("_", " ")
 
     @property

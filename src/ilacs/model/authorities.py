@@ -151,7 +151,7 @@ class AuthorityRecord:
 
     @property
     def names(self) -> tuple[str, ...]:
-        """Every name it is known by: Ofsted's, the lookup's, then its aliases."""
+        """Every name it is known by (Ofsted's, the lookup's, then its aliases)."""
         seen = dict.fromkeys(
             (self.name, *([self.ons_name] if self.ons_name else []), *self.aliases)
         )

@@ -40,9 +40,9 @@ from ilacs.base.text import format_date
 from ilacs.base.validators import is_date, reject
 from ilacs.errors import CalendarError, ValidationError
 from ilacs.frameworks.deadline_rules import Basis, DeadlineRule, Event
-from ilacs.frameworks.grades import Grade
+from ilacs.frameworks.grades import Outcome
 from ilacs.frameworks.pack import Framework
-from ilacs.model.inspections import Inspection
+from ilacs.model.inspections import Fact, Inspection, Known
 from ilacs.reasoning.calendar import WorkingDayCalendar, default_calendar
 
 __all__ = [
@@ -152,7 +152,7 @@ class Deadline:
 
     @property
     def name(self) -> str:
-        """What is due: the rule's name."""
+        """What is due, by the rule's name."""
         return self.rule.name
 
     def __str__(self) -> str:
@@ -303,12 +303,21 @@ def _apply(
             f"it applies to fieldwork from {format_date(rule.applies_from)},"
             f" and this began on {format_date(inspection.on_site_start)}",
         )
-    if rule.requires_priority_actions and not inspection.priority_actions:
-        return _without(
-            rule,
-            DeadlineStatus.DOES_NOT_APPLY,
-            "the letter sets out no areas for priority action, so no plan is required",
-        )
+    if rule.requires_priority_actions:
+        known = inspection.known(Fact.PRIORITY_ACTIONS)
+        if known is Known.NOT_KNOWN:
+            return _without(
+                rule,
+                DeadlineStatus.NOT_KNOWN,
+                "whether the letter sets out areas for priority action is not known"
+                " (the record does not say), so whether a plan is required is not known",
+            )
+        if known is Known.NONE:
+            return _without(
+                rule,
+                DeadlineStatus.DOES_NOT_APPLY,
+                "the letter sets out no areas for priority action, so no plan is required",
+            )
     reason = None
     if rule.grade_at_least is not None or rule.grade_at_most is not None:
         found = _deciding_grade(inspection, framework)
@@ -316,7 +325,7 @@ def _apply(
             return _without(rule, DeadlineStatus.NOT_KNOWN, found)
         grade, subject = found
         label = framework.grade_scale.wording(grade)
-        if not _in_range(rule, grade):
+        if not _in_range(rule, grade, framework):
             return _without(
                 rule,
                 DeadlineStatus.DOES_NOT_APPLY,
@@ -367,7 +376,7 @@ def _missing(event: Event) -> str:
     return f"the date of {event.label} is not recorded"
 
 
-def _deciding_grade(inspection: Inspection, framework: Framework) -> tuple[Grade, str] | str:
+def _deciding_grade(inspection: Inspection, framework: Framework) -> tuple[Outcome, str] | str:
     """The grade that chooses between rules, and what it is; or why it is not known."""
     overall = framework.overall_area
     if overall is not None:
@@ -376,15 +385,23 @@ def _deciding_grade(inspection: Inspection, framework: Framework) -> tuple[Grade
         if grade is None:
             return f"{subject} is not recorded"
         return grade, subject
-    if not inspection.judgements:
+    scale = framework.grade_scale
+    graded = [j.grade for j in inspection.judgements if j.grade in scale.members]
+    if not graded:
         return "no judgements are recorded"
-    worst = min(judgement.grade for judgement in inspection.judgements)
+    worst = min(graded, key=scale.rank)
     return worst, "the worst judgement (the framework has no overall judgement)"
 
 
-def _in_range(rule: DeadlineRule, grade: Grade) -> bool:
+def _in_range(rule: DeadlineRule, grade: Outcome, framework: Framework) -> bool:
     low, high = rule.grade_at_least, rule.grade_at_most
-    return (low is None or grade >= low) and (high is None or grade <= high)
+    scale = framework.grade_scale
+    if grade not in scale.members:  # recorded in error (validate says so): no rule fits
+        return False
+    if not scale.kind.is_ordered:  # an unordered scale: a rule names one outcome
+        return grade in {low, high}
+    rank = scale.rank
+    return (low is None or rank(grade) >= rank(low)) and (high is None or rank(grade) <= rank(high))
 
 
 def _range(rule: DeadlineRule, framework: Framework) -> str:

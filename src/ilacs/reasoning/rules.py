@@ -34,13 +34,14 @@ follows only the ``must`` rules and :func:`expected` the ``likely`` ones too.
 """
 
 import enum
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import attrs
 
 from ilacs import frameworks
 from ilacs.base import validators as v
-from ilacs.frameworks.grades import Grade
+from ilacs.frameworks.grades import Grade, outcome_value
+from ilacs.frameworks.grades import Outcome as Mark
 from ilacs.frameworks.grading_rules import (
     ALL,
     OTHERS,
@@ -125,7 +126,7 @@ class Outcome:
 
     @property
     def strength(self) -> Strength:
-        """The rule's strength: a ``must`` breach is an error, a ``likely`` one information."""
+        """The rule's strength (a ``must`` breach is an error, a ``likely`` one information)."""
         return self.rule.strength
 
     @property
@@ -158,12 +159,12 @@ class GradeRange:
     """
 
     area: str = attrs.field(validator=v.text)
-    grades: tuple[Grade, ...] = attrs.field(validator=v.tuple_of(v.instance_of(Grade)))
+    grades: tuple[Mark, ...] = attrs.field(validator=v.tuple_of(v.instance_of((Grade, str))))
     reasons: tuple[str, ...] = attrs.field(default=(), validator=v.tuple_of(v.text))
     note: str | None = attrs.field(default=None, validator=v.optional(v.text))
 
     def __repr__(self) -> str:
-        grades = ", ".join(grade.value for grade in self.grades)
+        grades = ", ".join(outcome_value(grade) for grade in self.grades)
         note = "" if self.note is None else f", note={self.note!r}"
         return f"GradeRange(area={self.area!r}, grades=[{grades}]{note})"
 
@@ -171,12 +172,12 @@ class GradeRange:
         return grade in self.grades
 
     @property
-    def best(self) -> Grade | None:
+    def best(self) -> Mark | None:
         """The best grade allowed, or None when none is."""
         return self.grades[0] if self.grades else None
 
     @property
-    def worst(self) -> Grade | None:
+    def worst(self) -> Mark | None:
         """The worst grade allowed, or None when none is."""
         return self.grades[-1] if self.grades else None
 
@@ -200,7 +201,7 @@ def evaluate(inspection: Inspection, framework: Framework | None = None) -> tupl
     Outcome(rule='ILACS-OE-6', status=not_applicable, explanation='not applicable: overall effectiveness is not graded')
     """
     framework = inspection.framework_pack() if framework is None else framework
-    grades = inspection.grades
+    grades = _on_scale(inspection, framework)
     return tuple(_assess(rule, grades, framework).outcome for rule in framework.rules)
 
 
@@ -226,7 +227,7 @@ def permitted(inspection: Inspection, area: str, framework: Framework | None = N
     GradeRange(area='overall_effectiveness', grades=[good])
     """
     framework = inspection.framework_pack() if framework is None else framework
-    return _range(inspection.grades, area, framework, (Strength.MUST,))
+    return _range(_on_scale(inspection, framework), area, framework, (Strength.MUST,))
 
 
 def expected(inspection: Inspection, area: str, framework: Framework | None = None) -> GradeRange:
@@ -255,7 +256,7 @@ def expected(inspection: Inspection, area: str, framework: Framework | None = No
     GradeRange(area='overall_effectiveness', grades=[inadequate])
     """
     framework = inspection.framework_pack() if framework is None else framework
-    grades = inspection.grades
+    grades = _on_scale(inspection, framework)
     narrowed = _range(grades, area, framework, (Strength.MUST, Strength.LIKELY))
     if narrowed.grades:
         return narrowed
@@ -335,27 +336,38 @@ def reference_markdown(packs: Iterable[Framework] | None = None) -> str:
     return "\n".join(lines) + "\n"
 
 
-# The engine.
+# The engine. Outcomes compare by their rank on the framework's scale, so the rules
+# work on any ordered scale (Ofsted's four grades, a five-point report card, a finding).
+
+
+def _on_scale(inspection: Inspection, framework: Framework) -> dict[str, Mark]:
+    """The judgements whose outcome is on the framework's scale (validate reports the rest)."""
+    scale = set(framework.grade_scale.members)
+    return {area: grade for area, grade in inspection.grades.items() if grade in scale}
+
+
+def _ranker(framework: Framework) -> Callable[[Mark], int]:
+    return framework.grade_scale.rank
 
 
 @attrs.frozen
 class _Finding:
     outcome: Outcome
-    best: Grade | None = None
-    worst: Grade | None = None
+    best: Mark | None = None
+    worst: Mark | None = None
     premises: tuple[str, ...] = ()
 
 
 @attrs.frozen
 class _Env:
     framework: Framework
-    grades: Mapping[str, Grade]
+    grades: Mapping[str, Mark]
 
 
 @attrs.frozen
 class _Fired:
     limit: Limit
-    bound: Grade
+    bound: Mark
     premise: str
 
 
@@ -372,7 +384,7 @@ def _named(rule: Rule, framework: Framework) -> tuple[str, ...]:
     return (target, *(area for area in roles if area in others))
 
 
-def _assess(rule: Rule, grades: Mapping[str, Grade], framework: Framework) -> _Finding:
+def _assess(rule: Rule, grades: Mapping[str, Mark], framework: Framework) -> _Finding:
     roles = framework.area_roles
     target = target_of(rule, roles)
     needed = _named(rule, framework)
@@ -395,9 +407,9 @@ def _assess(rule: Rule, grades: Mapping[str, Grade], framework: Framework) -> _F
     if not fired:
         text = f"{'; '.join(quiet)}, so the rule sets no limit on {target_name}"
         return _Finding(Outcome(rule=rule, status=RuleStatus.HELD, explanation=text))
-    broken = [f for f in fired if not _within(actual, *_bounds([f]))]
+    broken = [f for f in fired if not _within(actual, *_bounds([f], framework), framework)]
     shown = broken or fired
-    best, worst = _bounds(shown)
+    best, worst = _bounds(shown, framework)
     verb = "must be" if rule.strength is Strength.MUST else "is likely to be"
     text = (
         f"{'; '.join(f.premise for f in shown)}, so {target_name} {verb}"
@@ -405,7 +417,7 @@ def _assess(rule: Rule, grades: Mapping[str, Grade], framework: Framework) -> _F
     )
     status = RuleStatus.BREACHED if broken else RuleStatus.HELD
     outcome = Outcome(rule=rule, status=status, explanation=text)
-    return _Finding(outcome, *_bounds(fired), premises=tuple(f.premise for f in fired))
+    return _Finding(outcome, *_bounds(fired, framework), premises=tuple(f.premise for f in fired))
 
 
 def _fire(limit: Limit, sets: Sequence[tuple[str, ...]], env: _Env) -> _Fired | str:
@@ -414,18 +426,24 @@ def _fire(limit: Limit, sets: Sequence[tuple[str, ...]], env: _Env) -> _Fired | 
     grades = env.grades
     premises: list[str] = []
     failures: list[str] = []
-    thresholds: list[Grade] = []
+    thresholds: list[Mark] = []
+    rank = _ranker(env.framework)
     for condition, areas in zip(limit.when, sets, strict=True):
         need = len(areas) if condition.at_least == ALL else int(condition.at_least)
         if condition.grade is None:
             # The n-th worst of them for a cap (n-th best for a floor) is the
             # tightest grade G for which the condition holds.
-            threshold = sorted((grades[area] for area in areas), reverse=not cap)[need - 1]
+            ordered = sorted((grades[area] for area in areas), key=rank, reverse=not cap)
+            threshold = ordered[need - 1]
             thresholds.append(threshold)
             premises.append(_each(condition, areas, threshold, env, cap=cap))
             continue
         grade = condition.grade
-        meeting = [a for a in areas if (grades[a] <= grade if cap else grades[a] >= grade)]
+        meeting = [
+            a
+            for a in areas
+            if (rank(grades[a]) <= rank(grade) if cap else rank(grades[a]) >= rank(grade))
+        ]
         relation = _relation(grade, env.framework, cap=cap)
         if len(meeting) >= need:
             premises.append(_meeting(condition, areas, meeting, relation, env))
@@ -435,22 +453,26 @@ def _fire(limit: Limit, sets: Sequence[tuple[str, ...]], env: _Env) -> _Fired | 
         return " and ".join(failures)
     if limit.bound is not None:
         return _Fired(limit=limit, bound=limit.bound, premise=" and ".join(premises))
-    bound = max(thresholds) if cap else min(thresholds)
+    bound = max(thresholds, key=rank) if cap else min(thresholds, key=rank)
     return _Fired(limit=limit, bound=bound, premise=" and ".join(premises))
 
 
-def _bounds(fired: Sequence[_Fired]) -> tuple[Grade | None, Grade | None]:
+def _bounds(fired: Sequence[_Fired], framework: Framework) -> tuple[Mark | None, Mark | None]:
+    rank = _ranker(framework)
     caps = [f.bound for f in fired if f.limit.shape is Shape.CAP]
     floors = [f.bound for f in fired if f.limit.shape is Shape.FLOOR]
-    return (min(caps) if caps else None, max(floors) if floors else None)
+    return (min(caps, key=rank) if caps else None, max(floors, key=rank) if floors else None)
 
 
-def _within(grade: Grade, best: Grade | None, worst: Grade | None) -> bool:
-    return (best is None or grade <= best) and (worst is None or grade >= worst)
+def _within(grade: Mark, best: Mark | None, worst: Mark | None, framework: Framework) -> bool:
+    rank = _ranker(framework)
+    return (best is None or rank(grade) <= rank(best)) and (
+        worst is None or rank(grade) >= rank(worst)
+    )
 
 
 def _range(
-    grades: Mapping[str, Grade],
+    grades: Mapping[str, Mark],
     area: str,
     framework: Framework,
     strengths: tuple[Strength, ...],
@@ -473,7 +495,7 @@ def _range(
 
 
 def _reason(
-    rule: Rule, area: str, out: Sequence[Grade], grades: Mapping[str, Grade], framework: Framework
+    rule: Rule, area: str, out: Sequence[Mark], grades: Mapping[str, Mark], framework: Framework
 ) -> str:
     ruled_out = f"{rule.code} rules out {_join([_label(g, framework) for g in out])}"
     if target_of(rule, framework.area_roles) != area:
@@ -508,23 +530,23 @@ def _names(areas: Iterable[str], framework: Framework) -> list[str]:
     return [_name(framework.area(area)) for area in areas]
 
 
-def _label(grade: Grade, framework: Framework) -> str:
+def _label(grade: Mark, framework: Framework) -> str:
     return framework.grade_scale.wording(grade)
 
 
-def _relation(grade: Grade, framework: Framework, *, cap: bool) -> str:
+def _relation(grade: Mark, framework: Framework, *, cap: bool) -> str:
     scale = framework.grade_scale.members
     edge = scale[-1] if cap else scale[0]
-    if grade is edge:
+    if grade == edge:
         return _label(grade, framework)
     return f"{'at or below' if cap else 'at or above'} {_label(grade, framework)}"
 
 
-def _span(best: Grade | None, worst: Grade | None, framework: Framework) -> str:
+def _span(best: Mark | None, worst: Mark | None, framework: Framework) -> str:
     scale = framework.grade_scale.members
     top = scale[0] if best is None else best
     bottom = scale[-1] if worst is None else worst
-    if bottom > top:
+    if framework.grade_scale.is_better(bottom, top):
         return (
             f"at best {_label(top, framework)} and at worst {_label(bottom, framework)},"
             " which no grade is"
@@ -550,8 +572,8 @@ def _group(condition: Condition, areas: Sequence[str], framework: Framework) -> 
     return _join(_names(areas, framework))
 
 
-def _describe(areas: Sequence[str], grades: Mapping[str, Grade], framework: Framework) -> str:
-    by_grade: dict[Grade, list[str]] = {}
+def _describe(areas: Sequence[str], grades: Mapping[str, Mark], framework: Framework) -> str:
+    by_grade: dict[Mark, list[str]] = {}
     for area in areas:
         by_grade.setdefault(grades[area], []).append(_name(framework.area(area)))
     parts = [
@@ -562,7 +584,7 @@ def _describe(areas: Sequence[str], grades: Mapping[str, Grade], framework: Fram
 
 
 def _each(
-    condition: Condition, areas: Sequence[str], threshold: Grade, env: _Env, *, cap: bool
+    condition: Condition, areas: Sequence[str], threshold: Mark, env: _Env, *, cap: bool
 ) -> str:
     if len(areas) == 1:
         return _describe(areas, env.grades, env.framework)

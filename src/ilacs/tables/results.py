@@ -33,7 +33,7 @@ class Reason(enum.Enum):
     WRONG_CELL_COUNT = "wrong_cell_count"
     #: A cell the row cannot do without is empty.
     MISSING_VALUE = "missing_value"
-    #: No first day on site: an inspection cannot be placed without it.
+    #: No first day on site, and an inspection cannot be placed without it.
     NO_FIELDWORK_DATES = "no_fieldwork_dates"
     #: A date cell is not a date, or not a day on the calendar.
     BAD_DATE = "bad_date"
