@@ -25,6 +25,7 @@ TOP_LEVEL = {
     "authorities.py",
     "calendar.py",
     "deadlines.py",
+    "history.py",
     "importers.py",
     "national.py",
     "progress.py",

@@ -24,6 +24,7 @@ PUBLIC_MODULES = [
     "ilacs.deadlines",
     "ilacs.errors",
     "ilacs.frameworks",
+    "ilacs.history",
     "ilacs.importers",
     "ilacs.national",
     "ilacs.progress",

@@ -16,9 +16,11 @@ from ilacs.frameworks.pack import IDENTIFIER, Framework
 from ilacs.model.authority import LocalAuthority
 
 __all__ = [
+    "Fact",
     "ImprovementArea",
     "Inspection",
     "Judgement",
+    "Known",
     "NationalFrameworkTag",
     "TagKind",
 ]
@@ -114,12 +116,65 @@ class ImprovementArea:
     )
 
 
+class Fact(enum.Enum):
+    """A fact about an inspection that a source may be silent on.
+
+    Ofsted's statistics give no areas for priority action and no improvement
+    areas, and often no last day on site or day of receipt: an
+    :class:`Inspection` lists such facts in ``not_known``, so "none" is never
+    read where the source said nothing.
+
+    >>> Fact("priority_actions").label
+    'areas for priority action'
+    """
+
+    PRIORITY_ACTIONS = "priority_actions"
+    IMPROVEMENT_AREAS = "improvement_areas"
+    REPORT_RECEIVED = "report_received"
+    ON_SITE_END = "on_site_end"
+
+    @property
+    def label(self) -> str:
+        """The fact in words."""
+        return _FACT_LABELS[self]
+
+
+_FACT_LABELS = {
+    Fact.PRIORITY_ACTIONS: "areas for priority action",
+    Fact.IMPROVEMENT_AREAS: "areas for improvement",
+    Fact.REPORT_RECEIVED: "the day the report was received",
+    Fact.ON_SITE_END: "the last day on site",
+}
+
+
+_FACTS = {fact.value: fact for fact in Fact}
+
+
+class Known(enum.Enum):
+    """What a record says of a fact: none, these, or not known.
+
+    >>> Known.NOT_KNOWN.value
+    'not_known'
+    """
+
+    #: The source says there are none (an empty list given as known).
+    NONE = "none"
+    #: The source gives them (or gives the date).
+    THESE = "these"
+    #: The source is silent: nothing may be concluded as if there were none.
+    NOT_KNOWN = "not_known"
+
+
 def _by_area(judgement: Judgement) -> str:
     return judgement.area
 
 
 def _by_id(item: ImprovementArea) -> str:
     return item.id
+
+
+def _by_value(fact: Fact) -> str:
+    return fact.value
 
 
 def _framework_in_force(inspection: "Inspection") -> str:
@@ -154,6 +209,10 @@ class Inspection:
         priority_actions: areas for priority action (focused visits, JTAIs).
         topic: the theme of a focused visit or JTAI.
         source_url: where the report is published.
+        not_known: the facts the source is silent on (see :class:`Fact`): an
+            empty ``priority_actions`` with :attr:`Fact.PRIORITY_ACTIONS` listed here
+            is "not known", not "none". A date that is None is not known whether or
+            not it is listed. Ask :meth:`known` rather than reading the list.
 
     >>> import pendulum
     >>> from ilacs import LocalAuthority
@@ -200,6 +259,10 @@ class Inspection:
     source_url: str | None = attrs.field(
         default=None, validator=v.optional(v.matches(URL, "an http(s) URL"))
     )
+    not_known: tuple[Fact, ...] = attrs.field(
+        default=(),
+        validator=[v.tuple_of(v.instance_of(Fact)), v.unique(_by_value, "fact")],
+    )
 
     def __attrs_post_init__(self) -> None:
         if self.on_site_end is not None and self.on_site_end < self.on_site_start:
@@ -222,6 +285,14 @@ class Inspection:
                 f" (got {', '.join(map(repr, shared))})"
             )
             raise ValidationError(msg, field="priority_actions", value=shared)
+        for fact in self.not_known:
+            given = getattr(self, fact.value)
+            if given is not None and given != ():
+                msg = (
+                    f"'not_known' must not list {fact.value!r}, which is given"
+                    f" ({fact.label} cannot be both given and not known)"
+                )
+                raise ValidationError(msg, field="not_known", value=fact)
 
     def __repr__(self) -> str:
         return (
@@ -229,6 +300,38 @@ class Inspection:
             f" {self.on_site_start}..{self.on_site_end or ''}, framework={self.framework!r},"
             f" judgements={len(self.judgements)}, improvement_areas={len(self.improvement_areas)})"
         )
+
+    def known(self, fact: Fact | str) -> Known:
+        """What this record says of ``fact``: none, these, or not known.
+
+        A list is "none" when empty and not listed in ``not_known``; a date is
+        "these" when given and "not known" otherwise (a report is always received,
+        an inspection always has a last day).
+
+        >>> import pendulum
+        >>> from ilacs import LocalAuthority
+        >>> visit = Inspection(
+        ...     authority=LocalAuthority(name="Haringey"),
+        ...     kind=InspectionKind.FOCUSED_VISIT,
+        ...     on_site_start=pendulum.date(2025, 2, 4),
+        ...     not_known=(Fact.PRIORITY_ACTIONS,),
+        ... )
+        >>> visit.known("priority_actions")
+        <Known.NOT_KNOWN: 'not_known'>
+        >>> attrs.evolve(visit, not_known=()).known(Fact.PRIORITY_ACTIONS)
+        <Known.NONE: 'none'>
+        """
+        found = (
+            fact if isinstance(fact, Fact) else _FACTS.get(fact) if isinstance(fact, str) else None
+        )
+        if found is None:
+            known = ", ".join(repr(item.value) for item in Fact)
+            v.reject("fact", fact, f"must be one of {known}")
+        fact = found
+        value = getattr(self, fact.value)
+        if value is None or (fact in self.not_known and value == ()):
+            return Known.NOT_KNOWN
+        return Known.THESE if value != () else Known.NONE
 
     def framework_pack(self) -> Framework:
         """The framework version this inspection names, from :mod:`ilacs.frameworks`."""

@@ -17,6 +17,10 @@ does not recognise (a misspelt one, say) in ``columns_ignored``.
 - :func:`community`: the community "ofsted-ilacs-scrape-tool" output, one row per
   published report since 2012.
 
+None of the files gives areas for improvement or areas for priority action, so
+every inspection imported lists both in ``not_known``:
+nothing concludes from them that there were none.
+
 Every inspection is recorded under the framework version in force on its first
 day on site, with its authority resolved through :mod:`ilacs.authorities`. Which
 judgement a grade column holds is read from the framework packs
@@ -45,6 +49,8 @@ unreadable, unrecognised or missing is skipped, never guessed.
 >>> (haringey,) = result.inspections
 >>> haringey.framework, haringey.grade("children_in_care_and_care_leavers").label
 ('ilacs-2018', 'Requires improvement to be good')
+>>> haringey.known("priority_actions").value
+'not_known'
 """
 
 import re
@@ -59,7 +65,7 @@ from ilacs.frameworks.kinds import InspectionKind
 from ilacs.frameworks.pack import Framework
 from ilacs.model import authorities
 from ilacs.model.authority import LocalAuthority
-from ilacs.model.inspections import Inspection, Judgement
+from ilacs.model.inspections import Fact, Inspection, Judgement
 from ilacs.tables.columns import GradeColumns, Naming
 from ilacs.tables.engine import (
     DataSource,
@@ -99,6 +105,14 @@ _SPACES = re.compile(r"\s+")
 
 _ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 _DAY_MONTH_YEAR = re.compile(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{2}|[0-9]{4})")
+
+
+# What none of the national files gives, so every imported inspection lists it as
+# not known: its areas for improvement and its areas for priority action. (The
+# day the report was received is never given either, and is None; a last day on
+# site is given only by the community scrape.) An imported focused visit therefore
+# says "not known" of its priority actions, never "none".
+_SILENT = (Fact.IMPROVEMENT_AREAS, Fact.PRIORITY_ACTIONS)
 
 
 def _date(row: Row, key: str) -> pendulum.Date | None:
@@ -361,6 +375,7 @@ def ofsted(
             published=_date(row, _OFSTED_PUBLISHED),
             framework=framework.id,
             judgements=_judgements(row, framework, kind, grades),
+            not_known=_SILENT,
         )
 
     fields = {"on_site_start": _OFSTED_START, "published": _OFSTED_PUBLISHED}
@@ -441,6 +456,7 @@ def inyear(
             framework=framework.id,
             judgements=_judgements(row, framework, kind, grades),
             topic=_optional_text(row, "visit_theme"),
+            not_known=_SILENT,
         )
 
     fields = {"on_site_start": "visit_date", "published": "published", "topic": "visit_theme"}
@@ -556,6 +572,7 @@ def community(
             lead_inspector=_scraped_text(row, "inspector_name"),
             judgements=_judgements(row, framework, kind, grades),
             source_url=_scraped_text(row, "inspection_link"),
+            not_known=_SILENT,
         )
 
     fields = {
