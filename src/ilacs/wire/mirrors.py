@@ -70,6 +70,19 @@ def _is_plain_enum(kind: object) -> bool:
     )
 
 
+def _is_text_union(kind: object) -> bool:
+    """True for a union of str and enums of strings: always a JSON string on the wire."""
+    args = typing.get_args(kind)
+    return (
+        typing.get_origin(kind) in {typing.Union, types.UnionType}
+        and str in args
+        and all(
+            arg is str or (_is_plain_enum(arg) and all(type(m.value) is str for m in arg))
+            for arg in args
+        )
+    )
+
+
 def _fields(cls: type) -> "list[tuple[attrs.Attribute[Any], Any]]":
     if not (isinstance(cls, type) and attrs.has(cls)):
         raise _UnsupportedError
@@ -111,8 +124,10 @@ class _Mirrors:
             return kind
         if kind is float:
             return int | float  # a whole number is read as an int, then made a float
-        if kind is pendulum.Date:
-            return str  # read by the converter's date hook, which shares equal dates
+        if kind is pendulum.Date or _is_text_union(kind):
+            # A date is read by the converter's date hook, which shares equal dates; a
+            # text union by the field's converter (a reader refuses one without).
+            return str
         inner = _optional_arg(kind)
         if inner is not None:
             return self.wire_type(inner) | None
@@ -151,7 +166,11 @@ class _Mirrors:
         fields = _fields(cls)
         names: dict[str, Any] = {"cls": cls}
         values = [
-            self.read_expression(kind, f"data.{field.name}", names, 0) for field, kind in fields
+            # A text union is the field converter's to read, as the constructor does.
+            f"data.{field.name}"
+            if _is_text_union(kind) and field.converter is not None
+            else self.read_expression(kind, f"data.{field.name}", names, 0)
+            for field, kind in fields
         ]
         strings = [_strings_expression(kind, f"data.{field.name}") for field, kind in fields]
         fixed = sum(each for each in strings if isinstance(each, int))
@@ -173,8 +192,8 @@ class _Mirrors:
 
     def write_expression(self, kind: Any, value: str, names: dict[str, Any], depth: int) -> str:  # noqa: ANN401 (a typing form)
         """Python that turns the model value ``value`` into what msgspec writes."""
-        if kind in {str, int, bool} or _is_plain_enum(kind):
-            return value
+        if kind in {str, int, bool} or _is_plain_enum(kind) or _is_text_union(kind):
+            return value  # msgspec writes an enum by its value
         if kind is pendulum.Date:
             # A date's text is kept: documents repeat the same days (and a hook
             # called by the encoder for each date costs more).
@@ -253,7 +272,7 @@ def _strings_expression(kind: Any, value: str) -> int | str:  # noqa: ANN401 (a 
 
     A nested class's strings are counted by its own reader, so it counts none here.
     """
-    if kind is str or kind is pendulum.Date:
+    if kind is str or kind is pendulum.Date or _is_text_union(kind):
         return 1
     if _is_plain_enum(kind):
         return int(all(type(member.value) is str for member in kind))
