@@ -480,13 +480,17 @@ def _fast_json(obj: object, document_type: DocumentType, *, compact: bool) -> by
     if _BUILT_IN.get(document_type.name) is not document_type:
         return None
     value: object = obj
-    if document_type.name == "inspections":
+    collection = document_type.name == "inspections"
+    if collection:
         inspections = tuple(typing.cast("Sequence[Inspection]", obj))
         value = _Collection(frameworks=_framework_ids(inspections), inspections=inspections)
     mirrors = _mirrors()
     write = mirrors.writer(document_type.model, document_type.name, SCHEMA_VERSION)
     try:
-        written: bytes = write(value, not compact)
+        # The structs written are many and freed together: the collector would walk
+        # them, and every value there is, again and again.
+        with _collection_paused() if collection else contextlib.nullcontext():
+            written: bytes = write(value, not compact)
     except mirrors.UnfitError:
         return None
     return written if compact else written + b"\n"
