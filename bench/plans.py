@@ -459,6 +459,9 @@ MUTATIONS: dict[str, Mutation] = {
     "unknown key in an observation": lambda d: _measure_of(d)["baseline"].update(source="x"),
     "missing key": _deleter("actions", 0, "owners"),
     "missing date": _deleter("inspection", "on_site_start"),
+    "a given fact listed as not known": _setter(
+        "inspection", "not_known", value=["improvement_areas"]
+    ),
     "12345 for a string": _setter("actions", 0, "title", value=12345),
     "null for a string": _setter("actions", 0, "title", value=None),
     "true for a string": _setter("inspection", "authority", "name", value=True),

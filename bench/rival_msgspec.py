@@ -20,7 +20,7 @@ import msgspec
 
 from ilacs import Grade, InspectionKind
 from ilacs.model.action_plans import ActionStatus
-from ilacs.model.inspections import TagKind
+from ilacs.model.inspections import Fact, TagKind
 
 __all__ = ["ActionPlanDocument", "InspectionsDocument", "dumps", "loads", "loads_inspections"]
 
@@ -92,6 +92,7 @@ class Inspection(msgspec.Struct, **_OPTIONS):
     priority_actions: tuple[ImprovementArea, ...]
     topic: Text | None
     source_url: Annotated[str, msgspec.Meta(pattern=r"\Ahttps?://\S+\Z")] | None
+    not_known: tuple[Fact, ...]
 
     def __post_init__(self) -> None:
         if self.on_site_end is not None and self.on_site_end < self.on_site_start:
@@ -106,6 +107,11 @@ class Inspection(msgspec.Struct, **_OPTIONS):
         _unique(areas, "an improvement area id")
         _unique(priorities, "a priority action id")
         _unique(areas + priorities, "an id across improvement areas and priority actions")
+        _unique(self.not_known, "a fact")
+        for fact in self.not_known:
+            if getattr(self, fact.value) not in {None, ()}:
+                msg = f"not_known must not list {fact.value}, which is given"
+                raise ValueError(msg)
 
 
 class Observation(msgspec.Struct, **_OPTIONS):

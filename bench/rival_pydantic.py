@@ -22,7 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_vali
 
 from ilacs import Grade, InspectionKind
 from ilacs.model.action_plans import ActionStatus
-from ilacs.model.inspections import TagKind
+from ilacs.model.inspections import Fact, TagKind
 
 __all__ = ["ActionPlanDocument", "InspectionsDocument", "dumps", "loads", "loads_inspections"]
 
@@ -100,6 +100,7 @@ class Inspection(_Model):
     priority_actions: tuple[ImprovementArea, ...]
     topic: Text | None
     source_url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None
+    not_known: tuple[Fact, ...]
 
     @model_validator(mode="after")
     def _check(self) -> Self:
@@ -115,6 +116,11 @@ class Inspection(_Model):
         _unique(areas, "an improvement area id")
         _unique(priorities, "a priority action id")
         _unique(areas + priorities, "an id across improvement areas and priority actions")
+        _unique(self.not_known, "a fact")
+        for fact in self.not_known:
+            if getattr(self, fact.value) not in {None, ()}:
+                msg = f"not_known must not list {fact.value}, which is given"
+                raise ValueError(msg)
         return self
 
 

@@ -40,7 +40,7 @@ import pydantic
 import rival_msgspec
 import rival_pydantic
 
-from ilacs import rules, serialisation, validate
+from ilacs import Grade, rules, serialisation, validate
 from ilacs.calendar import add_working_days
 from ilacs.errors import DocumentError
 from ilacs.model.action_plans import ActionPlan
@@ -86,11 +86,21 @@ QUICK = Settings(
 
 
 class UnresolvedReferenceError(ValueError):
-    """An action answers an improvement area the inspection does not have."""
+    """An action answers an improvement area the inspection lacks, or a grade is off the scale."""
 
 
 def check_references(plan: ActionPlan) -> ActionPlan:
-    """The rivals' reference check, for ilacs (where it is validate's ILACS-V030)."""
+    """The rivals' checks that are validate's in ilacs: references, and grades on the scale.
+
+    An action answering an improvement area the inspection lacks is ILACS-V030. A
+    judgement's outcome may be the id of an outcome on a framework's own scale, so
+    whether it is on the framework's scale is validate's to say too; the rivals
+    know only Ofsted's four grades.
+    """
+    for judgement in plan.inspection.judgements:
+        if not isinstance(judgement.grade, Grade):
+            msg = f"the judgement {judgement.area!r} has no grade on Ofsted's scale"
+            raise UnresolvedReferenceError(msg)
     known = {item.id for item in plan.inspection.improvement_areas}
     known.update(item.id for item in plan.inspection.priority_actions)
     for action in plan.actions:
@@ -326,6 +336,8 @@ def memory(settings: Settings) -> dict[str, list[float]]:
 
 _STATEMENTS = {
     "ilacs": "import ilacs",
+    # What a program that reads and writes documents loads: the wire as well.
+    "ilacs wire": "import ilacs.serialisation, ilacs.wire.mirrors",
     "pydantic": "from pydantic import BaseModel",
     "msgspec": "import msgspec",
     "bare": "pass",
@@ -361,7 +373,7 @@ def import_times(runs: int) -> dict[str, list[float]]:
     the source tree gets none), even where PYTHONDONTWRITEBYTECODE is set.
     """
     found: dict[str, list[float]] = {"ilacs cumulative": []}
-    found.update({name: [] for name in ("ilacs", *RIVALS)})
+    found.update({name: [] for name in ("ilacs", "ilacs wire", *RIVALS)})
     shuffle = random.Random(SEED)
     order = list(_STATEMENTS)
     with tempfile.TemporaryDirectory() as cache:
@@ -375,7 +387,7 @@ def import_times(runs: int) -> dict[str, list[float]]:
             found["ilacs cumulative"].append(_cumulative_import_us("ilacs", env) / 1e3)
             shuffle.shuffle(order)
             walls = {name: _wall_ms(_STATEMENTS[name], env) for name in order}
-            for name in ("ilacs", *RIVALS):
+            for name in ("ilacs", "ilacs wire", *RIVALS):
                 found[name].append(walls[name] - walls["bare"])
     return found
 
@@ -418,6 +430,7 @@ ROWS = (
     ("memory", "memory held per document", "KB"),
     ("import cumulative", "import ilacs (-X importtime, cumulative)", "ms"),
     ("import", "import over a bare interpreter (wall)", "ms"),
+    ("import wire", "the same, ilacs with the wire", "ms"),
     ("calendar", "add_working_days(d, 70)", "calls/s"),
     ("rules", "rules.evaluate, per inspection", "µs"),
     ("validate", "validate, per action-plan document", "ms"),
@@ -498,6 +511,8 @@ def main(arguments: Sequence[str] | None = None) -> None:
     }
     imports = import_times(settings.import_runs)
     results["import cumulative"] = {"ilacs": imports.pop("ilacs cumulative")}
+    results["import wire"] = {"ilacs": imports.pop("ilacs wire")}
+    results["import wire"].update({rival: imports[rival] for rival in RIVALS})
     results["import"] = imports
     print()
     print_table(results)
