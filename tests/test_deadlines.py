@@ -311,10 +311,15 @@ class TestDeadlineRule:
         assert (standard.grade_at_least, standard.grade_at_most) == (None, RI)
         assert (short.grade_at_least, short.grade_at_most) == (Grade.GOOD, None)
 
-    def test_priority_action_rules_start_in_september_2018_as_data(self) -> None:
-        """Only ilacs-2018 needs a start date; the later packs had the rule from the outset."""
+    def test_the_draft_plan_rule_starts_in_august_2018_as_data(self) -> None:
+        """Ofsted applied the draft plan with immediate effect in August 2018 (CYP Now, 16 August 2018).
+
+        The final plan within 70 working days was in the framework from January 2018.
+        """
+        assert get_rule("ilacs-2018", "draft_action_plan").applies_from == D(2018, 8, 1)
+        assert "16 August 2018" in get_rule("ilacs-2018", "draft_action_plan").source
+        assert get_rule("ilacs-2018", "priority_action_plan").applies_from is None
         for rule_id in ("draft_action_plan", "priority_action_plan"):
-            assert get_rule("ilacs-2018", rule_id).applies_from == D(2018, 9, 1)
             assert get_rule("ilacs-2023", rule_id).applies_from is None
             assert get_rule("ilacs-2018", rule_id).requires_priority_actions
         assert get_rule("ilacs-2018", "action_plan").applies_from is None
@@ -473,14 +478,17 @@ class TestHaringey:
         lines = standard.explain().splitlines()
         assert lines[0] == (
             "Next full inspection (standard): between 9 May 2021 and 9 May 2022, 3 years ± 6"
-            " months after the last on-site day on 9 November 2018 (observed usual practice,"
-            " not law)."
+            " months after the last on-site day on 9 November 2018 (Ofsted's stated intention,"
+            " not law; the national record shows longer gaps: see ilacs.history.observed_gaps)."
         )
         assert lines[1] == (
             "Chosen because the overall effectiveness judgement was Requires improvement to be good."
         )
-        assert lines[2] == "Basis: observed usual practice, not law."
-        assert lines[3].startswith("Source: Observed usual practice, not law")
+        assert lines[2] == (
+            "Basis: Ofsted's stated intention, not law; the national record shows longer gaps:"
+            " see ilacs.history.observed_gaps."
+        )
+        assert lines[3].startswith("Source: Ofsted's stated intention, not law")
 
     def test_a_council_closure_moves_the_plan_but_not_the_law(self) -> None:
         """Closed 27 and 28 December 2018, the council plans for 20 March 2019."""
@@ -520,8 +528,8 @@ class TestForInspection:
             ("priority_action_plan", D(2019, 7, 9)),
         ]
 
-    def test_a_visit_before_september_2018_sets_no_plan(self) -> None:
-        """The priority action rules applied from September 2018, as ilacs-2018 records."""
+    def test_a_visit_before_august_2018_sets_no_draft_plan(self) -> None:
+        """The draft plan applied from August 2018; the final plan from the framework's start."""
         found = for_inspection(
             _visit(
                 on_site_start=D(2018, 6, 5),
@@ -530,9 +538,9 @@ class TestForInspection:
                 published=D(2018, 7, 9),
             )
         )
-        assert [d.status for d in found] == [Status.DOES_NOT_APPLY] * 2
+        assert [d.status for d in found] == [Status.DOES_NOT_APPLY, Status.DUE]
         assert found[0].reason == (
-            "it applies to fieldwork from 1 September 2018, and this began on 5 June 2018"
+            "it applies to fieldwork from 1 August 2018, and this began on 5 June 2018"
         )
 
     def test_a_monitoring_visit_sets_no_deadline(self) -> None:
@@ -574,7 +582,7 @@ class TestForInspection:
         [
             ((Grade.OUTSTANDING, Grade.GOOD, Grade.GOOD, Grade.OUTSTANDING), "short"),
             ((Grade.OUTSTANDING, Grade.GOOD, RI, Grade.OUTSTANDING), "standard"),
-            ((Grade.GOOD, Grade.INADEQUATE, Grade.GOOD, Grade.GOOD), "standard"),
+            ((Grade.GOOD, RI, Grade.GOOD, Grade.GOOD), "standard"),
         ],
     )
     def test_without_an_overall_judgement_the_worst_judgement_chooses_the_window(

@@ -179,7 +179,10 @@ class TestInspectionBriefing:
             "## Deadlines",
         ]
         assert "- **Topic**: Children in need of help and protection" in text
-        assert "- **Report received**: not recorded" in text
+        assert (
+            "- **Report received**: not known (the record does not give it); deadlines counted"
+            " from receipt are counted from publication instead" in text
+        )
         assert _section(text, "## Judgements") == ["This inspection gave no graded judgements."]
         assert _section(text, "## Areas for priority action") == [
             "1. Strategy meetings are timely. (`apa-1`)"

@@ -39,7 +39,7 @@ HEADER = (
     "on_site_start,on_site_end,report_received,published,lead_inspector,topic,"
     "overall_effectiveness_grade,impact_of_leaders_grade,help_and_protection_grade,"
     "in_care_grade,care_leavers_grade,in_care_and_care_leavers_grade,improvement_areas,"
-    "priority_actions,judgement_order,source_url"
+    "priority_actions,not_known,judgement_order,source_url"
 )
 RI = Grade.REQUIRES_IMPROVEMENT
 HARINGEY_2018 = Inspection(
@@ -147,6 +147,16 @@ BAD_CELLS = [
         Reason.BAD_VALUE,
         "priority_actions",
         "'priority_actions' cannot be read: $: expected a list, got dict {}",
+    ),
+    (
+        "not_known",
+        "priority_actions; nothing",
+        Reason.BAD_VALUE,
+        "not_known",
+        (
+            "'not_known' must list facts separated by ';' (priority_actions,"
+            " improvement_areas, report_received, on_site_end) (got 'priority_actions; nothing')"
+        ),
     ),
     (
         "judgement_order",

@@ -141,6 +141,15 @@ CODES: dict[str, Code] = {
             source=_PACK.format("judgement_areas"),
         ),
         Code(
+            code="ILACS-V013",
+            severity=Severity.INFO,
+            title=(
+                "A fact is not known (the source is silent), so what follows from it is not"
+                " known either"
+            ),
+            source="ilacs: say only what is known (Inspection.not_known)",
+        ),
+        Code(
             code="ILACS-V020",
             severity=Severity.ERROR,
             title="A 'must' grading rule is breached",

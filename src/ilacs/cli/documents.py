@@ -23,7 +23,7 @@ from ilacs.cli.status import INPUT_ERROR, OK, CommandError, usage
 from ilacs.errors import DocumentError
 from ilacs.frameworks.pack import Framework
 from ilacs.model.action_plans import ActionPlan
-from ilacs.model.inspections import Inspection
+from ilacs.model.inspections import Fact, Inspection, Known
 from ilacs.reasoning import deadlines, progress, validation
 from ilacs.reasoning.calendar import default_calendar
 from ilacs.wire import serialisation
@@ -113,17 +113,37 @@ def _lines(document: serialisation.Document) -> list[str]:
     lines = [
         f"{inspection.authority.name}: {inspection.kind.value} under {inspection.framework}",
         (
-            f"On site {inspection.on_site_start} to {inspection.on_site_end or '?'};"
-            f" published {inspection.published or 'not recorded'}"
+            f"On site {inspection.on_site_start} to {inspection.on_site_end or 'a day not known'};"
+            f" published {inspection.published or 'not known'}"
         ),
     ]
     lines.extend(f"  {label}: {grade}" for label, grade in inspection.judgement_table())
-    lines.extend(f"  - {item.id}: {item.text}" for item in inspection.improvement_areas)
+    lines.extend(_findings(inspection))
     if isinstance(document, ActionPlan):
         lines.append(f"Action plan: {len(document.actions)} actions")
         lines.extend(
             f"  {action.id}: {action.title} (due {action.due})" for action in document.actions
         )
+    return lines
+
+
+def _findings(inspection: Inspection) -> list[str]:
+    """Priority actions and improvement areas, saying "not known" where the record is silent."""
+    lines = []
+    priority = inspection.known(Fact.PRIORITY_ACTIONS)
+    may_set = any(
+        rule.requires_priority_actions and inspection.kind in rule.kinds
+        for rule in inspection.framework_pack().deadlines
+    )
+    if priority is Known.NOT_KNOWN and may_set:
+        lines.append("Areas for priority action: not known (the record does not say)")
+    elif priority is Known.THESE:
+        lines.append("Areas for priority action:")
+        lines.extend(f"  - {item.id}: {item.text}" for item in inspection.priority_actions)
+    if inspection.known(Fact.IMPROVEMENT_AREAS) is Known.NOT_KNOWN:
+        lines.append("Areas for improvement: not known (the record does not give them)")
+    else:
+        lines.extend(f"  - {item.id}: {item.text}" for item in inspection.improvement_areas)
     return lines
 
 
@@ -152,6 +172,7 @@ def _deadline_rows(found: list[tuple[Inspection, tuple[deadlines.Deadline, ...]]
                     "due": deadline.due.isoformat() if deadline.due else None,
                     "is_upper_bound": deadline.is_upper_bound,
                     "basis": deadline.rule.basis.value,
+                    "reason": deadline.reason,
                     "text": str(deadline),
                 }
                 for deadline in items

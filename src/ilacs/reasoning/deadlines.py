@@ -4,7 +4,11 @@ The rules are data in each framework pack (:attr:`Framework.deadlines
 <ilacs.Framework.deadlines>`): the action plan within 70 working days of receiving the
 report, a draft plan within 20 working days after areas for priority action, the
 authority's own publication of the report within 30 working days, and the window for
-the next full inspection. :func:`for_inspection` applies them to an inspection;
+the next full inspection, which is Ofsted's stated intention, not what the national
+record shows (:func:`ilacs.history.observed_gaps` computes that) and not given at all
+after an inadequate judgement, whose path is monitoring and then re-inspection.
+Where the record does not say whether a letter set out areas for priority action
+(imported visits), the plan rules say "not known", never "does not apply". :func:`for_inspection` applies them to an inspection;
 :func:`infer_receipt` works back from a known deadline to the day the report arrived.
 
 Working days follow SI 2007/462 (see :mod:`ilacs.calendar`); pass a calendar with
@@ -25,7 +29,7 @@ closures to plan around an authority's own closure days.
 ...     print(deadline)
 Action plan: due 18 March 2019, 70 working days after receipt of the report on 5 December 2018
 The authority's publication of the report: due 21 January 2019, 30 working days after receipt of the report on 5 December 2018
-Next full inspection (standard): between 9 May 2021 and 9 May 2022, 3 years ± 6 months after the last on-site day on 9 November 2018 (observed usual practice, not law)
+Next full inspection (standard): between 9 May 2021 and 9 May 2022, 3 years ± 6 months after the last on-site day on 9 November 2018 (Ofsted's stated intention, not law; the national record shows longer gaps: see ilacs.history.observed_gaps)
 Next full inspection (short): does not apply: it applies when the overall effectiveness judgement is Good or better, and it was Requires improvement to be good
 """
 
@@ -40,18 +44,20 @@ from ilacs.base.text import format_date
 from ilacs.base.validators import is_date, reject
 from ilacs.errors import CalendarError, ValidationError
 from ilacs.frameworks.deadline_rules import Basis, DeadlineRule, Event
-from ilacs.frameworks.grades import Outcome
+from ilacs.frameworks.grades import Grade, Outcome
 from ilacs.frameworks.pack import Framework
 from ilacs.model.inspections import Fact, Inspection, Known
 from ilacs.reasoning.calendar import WorkingDayCalendar, default_calendar
 
 __all__ = [
+    "INADEQUATE_PATHWAY",
     "Basis",
     "Deadline",
     "DeadlineRule",
     "DeadlineStatus",
     "Event",
     "Status",
+    "basis_label",
     "dates_from",
     "for_inspection",
     "get_rule",
@@ -180,7 +186,7 @@ class Deadline:
                 " so the real deadline is on or before this date"
             )
         if self.rule.basis is Basis.USUAL_PRACTICE:
-            text += f" ({self.rule.basis.label})"
+            text += f" ({basis_label(self.rule)})"
         return text
 
     def explain(self) -> str:
@@ -204,9 +210,39 @@ class Deadline:
         lines = [f"{self}."]
         if self.status is DeadlineStatus.DUE and self.reason is not None:
             lines.append(f"Chosen because {self.reason}.")
-        lines.append(f"Basis: {self.rule.basis.label}.")
+        lines.append(f"Basis: {basis_label(self.rule)}.")
         lines.append(f"Source: {self.rule.source}")
         return "\n".join(lines)
+
+
+#: Why no next-inspection window is given after an inadequate judgement: the path
+#: Ofsted's sources describe, which sets no date.
+INADEQUATE_PATHWAY = (
+    "after an inadequate judgement the authority is monitored, not given a window:"
+    " an action-planning visit, then monitoring visits about quarterly (Ofsted,"
+    " 'Monitoring local authority children's services judged inadequate', May 2016),"
+    " then re-inspection when Ofsted judges it ready; the sources give no date for it"
+)
+
+
+def basis_label(rule: DeadlineRule) -> str:
+    """What binds a rule, in words; a next-inspection window is Ofsted's stated intention.
+
+    The window for the next full inspection is what Ofsted says it intends, not
+    law and not what the record shows: in Ofsted's official history only 23 of 115
+    re-inspections fell within it (see :func:`ilacs.history.observed_gaps`).
+
+    >>> basis_label(get_rule("ilacs-2018", "next_standard_inspection"))
+    "Ofsted's stated intention, not law; the national record shows longer gaps: see ilacs.history.observed_gaps"
+    >>> basis_label(get_rule("ilacs-2018", "action_plan"))
+    'law'
+    """
+    if rule.basis is Basis.USUAL_PRACTICE and rule.is_window:
+        return (
+            "Ofsted's stated intention, not law; the national record shows longer gaps:"
+            " see ilacs.history.observed_gaps"
+        )
+    return rule.basis.label
 
 
 # The report is received on or before its publication date, so when the receipt date
@@ -290,7 +326,7 @@ def for_inspection(
     )
 
 
-def _apply(
+def _apply(  # noqa: PLR0911 (one return for each reason a rule gives no date)
     rule: DeadlineRule,
     inspection: Inspection,
     framework: Framework,
@@ -331,6 +367,8 @@ def _apply(
                 DeadlineStatus.DOES_NOT_APPLY,
                 f"it applies when {subject} is {_range(rule, framework)}, and it was {label}",
             )
+        if rule.is_window and rule.basis is Basis.USUAL_PRACTICE and grade is Grade.INADEQUATE:
+            return _without(rule, DeadlineStatus.DOES_NOT_APPLY, INADEQUATE_PATHWAY)
         reason = f"{subject} was {label}"
     day, event, is_upper_bound = _counted_from(rule.counts_from, inspection)
     if day is None:

@@ -41,7 +41,7 @@ from ilacs.errors import (
 from ilacs.frameworks.grading_rules import target_of
 from ilacs.frameworks.pack import Framework
 from ilacs.model.action_plans import Action, ActionPlan
-from ilacs.model.inspections import ImprovementArea, Inspection
+from ilacs.model.inspections import Fact, ImprovementArea, Inspection, Known
 from ilacs.reasoning import progress, rules
 
 __all__ = [
@@ -357,6 +357,36 @@ def _inspection_findings(inspection: Inspection, at: str) -> list[Finding]:
     found.extend(_area_findings(inspection.improvement_areas, "improvement_areas", framework, at))
     found.extend(_area_findings(inspection.priority_actions, "priority_actions", framework, at))
     found.extend(_rule_findings(inspection, framework, at))
+    found.extend(_not_known_findings(inspection, framework, at))
+    return found
+
+
+def _not_known_findings(inspection: Inspection, framework: Framework, at: str) -> list[Finding]:
+    """Info: each fact the record does not know, and what is not known because of it."""
+    found = []
+    plans = [
+        rule.name
+        for rule in framework.deadlines
+        if rule.requires_priority_actions and inspection.kind in rule.kinds
+    ]
+    if plans and inspection.known(Fact.PRIORITY_ACTIONS) is Known.NOT_KNOWN:
+        found.append(
+            _finding(
+                "ILACS-V013",
+                f"{at}.priority_actions",
+                "whether the letter sets out areas for priority action is not known (the"
+                " record does not say), so whether these are due is not known: " + "; ".join(plans),
+            )
+        )
+    if inspection.known(Fact.IMPROVEMENT_AREAS) is Known.NOT_KNOWN:
+        found.append(
+            _finding(
+                "ILACS-V013",
+                f"{at}.improvement_areas",
+                "the areas for improvement are not known (the record does not say), so an"
+                " action plan cannot be checked against them",
+            )
+        )
     return found
 
 

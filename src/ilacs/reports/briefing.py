@@ -39,7 +39,7 @@ from ilacs.base.files import write_atomically
 from ilacs.base.text import format_date, format_working_days
 from ilacs.errors import IlacsError
 from ilacs.model.action_plans import ActionPlan
-from ilacs.model.inspections import ImprovementArea, Inspection
+from ilacs.model.inspections import Fact, ImprovementArea, Inspection, Known
 from ilacs.reasoning import deadlines, progress, rules
 from ilacs.reasoning.calendar import WorkingDayCalendar, default_calendar
 from ilacs.reasoning.deadlines import Deadline, DeadlineStatus
@@ -51,7 +51,7 @@ __all__ = ["Image", "briefing", "briefing_html", "briefing_pictures", "write_bri
 
 
 def _date(day: pendulum.Date | None) -> str:
-    return "not recorded" if day is None else format_date(day)
+    return "not known (the record does not give it)" if day is None else format_date(day)
 
 
 def _facts(inspection: Inspection) -> list[str]:
@@ -65,7 +65,10 @@ def _facts(inspection: Inspection) -> list[str]:
     ]
     if inspection.off_site_start is not None:
         lines.append(f"- **Off-site week from**: {format_date(inspection.off_site_start)}")
-    lines.append(f"- **Report received**: {_date(inspection.report_received)}")
+    received = _date(inspection.report_received)
+    if inspection.report_received is None and inspection.published is not None:
+        received += "; deadlines counted from receipt are counted from publication instead"
+    lines.append(f"- **Report received**: {received}")
     lines.append(f"- **Published**: {_date(inspection.published)}")
     if inspection.lead_inspector is not None:
         lines.append(f"- **Lead inspector**: {inline(inspection.lead_inspector)}")
@@ -99,12 +102,35 @@ def _numbered(items: Sequence[ImprovementArea]) -> list[str]:
     return [*lines, ""]
 
 
+def _may_set_priority_actions(inspection: Inspection) -> bool:
+    return any(
+        rule.requires_priority_actions and inspection.kind in rule.kinds
+        for rule in inspection.framework_pack().deadlines
+    )
+
+
 def _improvement(inspection: Inspection) -> list[str]:
     lines: list[str] = []
-    if inspection.priority_actions:
+    priority = inspection.known(Fact.PRIORITY_ACTIONS)
+    if priority is Known.THESE:
         lines.extend(["## Areas for priority action", "", *_numbered(inspection.priority_actions)])
+    elif priority is Known.NOT_KNOWN and _may_set_priority_actions(inspection):
+        lines.extend(
+            [
+                "## Areas for priority action",
+                "",
+                (
+                    "Not known: the record does not say whether the letter sets out any,"
+                    " so whether an action plan is required is not known either."
+                ),
+                "",
+            ]
+        )
     lines.extend(["## What needs to improve", ""])
-    if not inspection.improvement_areas:
+    known = inspection.known(Fact.IMPROVEMENT_AREAS)
+    if known is Known.NOT_KNOWN:
+        return [*lines, "Not known: the record does not give the areas for improvement.", ""]
+    if known is Known.NONE:
         return [*lines, "The report lists no areas for improvement.", ""]
     return [*lines, *_numbered(inspection.improvement_areas)]
 
@@ -128,7 +154,7 @@ def _deadlines(inspection: Inspection, as_of: pendulum.Date, cal: WorkingDayCale
         (
             deadline.name,
             str(deadline).partition(": ")[2],
-            deadline.rule.basis.label,
+            deadlines.basis_label(deadline.rule),
             _when(deadline, as_of, cal),
         )
         for deadline in found

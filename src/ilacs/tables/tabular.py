@@ -23,6 +23,9 @@ The columns, in order:
   added only when an inspection has one;
 - ``improvement_areas`` and ``priority_actions``: JSON lists, in the same shape as
   the JSON documents of :mod:`ilacs.serialisation` (empty when there are none);
+- ``not_known``: the facts the record does not know, separated by ``;``
+  (``improvement_areas; priority_actions`` for an imported inspection); empty when
+  the lists above are known, so that an empty list there is "none";
 - ``judgement_order``: empty unless an inspection's judgements are not in its
   framework's order, when it lists their area ids, so that order survives too;
 - ``source_url``.
@@ -69,7 +72,7 @@ hold the judgements, improvement areas, action plans and deadlines, one row each
 >>> header.split(",")[:9]
 ['local_authority', 'urn', 'dfe_code', 'ons_code', 'region', 'kind', 'framework', 'off_site_start', 'on_site_start']
 >>> row
-'Haringey,80498,,E09000014,,standard,ilacs-2018,,2018-10-29,2018-11-09,,2018-12-14,,,Requires improvement to be good,Requires improvement to be good,,,,,,,,'
+'Haringey,80498,,E09000014,,standard,ilacs-2018,,2018-10-29,2018-11-09,,2018-12-14,,,Requires improvement to be good,Requires improvement to be good,,,,,,,,,'
 >>> tabular.from_csv(io.StringIO(text)).inspections == (haringey,)
 True
 """
@@ -90,7 +93,7 @@ from ilacs.frameworks.kinds import InspectionKind
 from ilacs.frameworks.pack import IDENTIFIER, AreaRole, Framework
 from ilacs.model.action_plans import ActionPlan, ActionStatus
 from ilacs.model.authority import LocalAuthority
-from ilacs.model.inspections import ImprovementArea, Inspection, Judgement
+from ilacs.model.inspections import Fact, ImprovementArea, Inspection, Judgement
 from ilacs.reasoning import deadlines, progress
 from ilacs.reasoning.calendar import WorkingDayCalendar
 from ilacs.tables.columns import GRADE_SUFFIX, explicit_column
@@ -200,7 +203,7 @@ _BEFORE = (
     "lead_inspector",
     "topic",
 )
-_AFTER = ("improvement_areas", "priority_actions", "judgement_order", "source_url")
+_AFTER = ("improvement_areas", "priority_actions", "not_known", "judgement_order", "source_url")
 _FIXED = frozenset((*_BEFORE, *_AFTER))
 _REQUIRED = ("local_authority", "kind", "on_site_start")
 # The column to blame when the model rejects a field.
@@ -324,6 +327,7 @@ def _row(inspection: Inspection, columns: list[str], names: _Columns) -> list[st
         *(grades.get(column, "") for column in columns),
         _items(inspection.improvement_areas),
         _items(inspection.priority_actions),
+        "; ".join(fact.value for fact in inspection.not_known),
         _judgement_order(inspection, by_column),
         _text(inspection.source_url),
     ]
@@ -693,6 +697,22 @@ def _improvement_areas(row: Row, key: str) -> tuple[ImprovementArea, ...]:
         raise SkipRowError(Reason.BAD_VALUE, detail, column=column, value=value) from None
 
 
+def _not_known(row: Row) -> tuple[Fact, ...]:
+    value = row.raw("not_known")
+    if not value:
+        return ()
+    found = []
+    for part in value.split(";"):
+        try:
+            found.append(Fact(part.strip()))
+        except ValueError:
+            facts = ", ".join(fact.value for fact in Fact)
+            raise row.skip(
+                Reason.BAD_VALUE, "not_known", f"must list facts separated by ';' ({facts})"
+            ) from None
+    return tuple(found)
+
+
 def _grade(pack: Framework | None, value: str) -> Grade:
     """A grade by the framework's own labels, or by Ofsted's usual spellings."""
     if pack is not None:
@@ -763,6 +783,7 @@ def _build(grade_keys: dict[str, str]) -> Callable[[Row], Inspection]:
             judgements=_judgements(row, framework, grade_keys),
             improvement_areas=_improvement_areas(row, "improvement_areas"),
             priority_actions=_improvement_areas(row, "priority_actions"),
+            not_known=_not_known(row),
             topic=_cell(row, "topic"),
             source_url=_cell(row, "source_url"),
         )
