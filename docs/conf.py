@@ -21,6 +21,7 @@ extensions = [
     "sphinx.ext.napoleon",
     "ilacs_pictures",
     "ilacs_api",
+    "ilacs_diagrams",
 ]
 source_suffix = {".md": "markdown"}
 exclude_patterns = ["_build"]
@@ -31,6 +32,8 @@ html_title = f"ilacs {release}"
 autodoc_member_order = "bysource"
 autodoc_typehints = "description"
 napoleon_google_docstring = True
+# The diagrams (docs/_ext/ilacs_diagrams.py) are drawn by Graphviz, as SVG.
+graphviz_output_format = "svg"
 # Every reference must resolve: CI builds with -n -W.
 nitpicky = True
 nitpick_ignore = [

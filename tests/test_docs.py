@@ -12,6 +12,10 @@ Shell blocks in ``docs/`` and ``README.md`` follow one convention:
   (``pip install``, ``npm ci``, ``python3 -m venv``) are never run, and the README's
   quick start is run by ``.ci/run`` exactly as written.
 
+Blocks that start processes (a pipe, a redirection: ``bash``) or draw pictures take
+about a second each: the quick Hypothesis profile skips them, and the thorough one,
+which CI runs, runs every block.
+
 Each page's blocks run in order in one temporary folder holding copies of
 ``examples/`` and ``tests/data/``, so blocks may use what an earlier block on the
 same page wrote and none writes into the repository. A command that is ``ilacs``
@@ -60,6 +64,8 @@ _FENCE = re.compile(r"^```(?P<lang>sh|bash|shell|console)\s*$")
 _NOT_RUN = re.compile(r"<!--\s*shell:\s*not run\b")
 _EXIT = re.compile(r"^\[exit (\d+)\]$")
 _SHELL_SYNTAX = re.compile(r"[|<>;&$*?`(){}\[\]~]")
+#: Whether every block runs, slow ones too (the thorough profile, as in CI).
+EVERY_BLOCK = os.environ.get("HYPOTHESIS_PROFILE") == "thorough"
 
 
 @dataclass(frozen=True)
@@ -79,6 +85,13 @@ class Block:
     line: int
     commands: tuple[Command, ...]
     skipped: str | None
+
+    @property
+    def slow(self) -> bool:
+        """Whether a command of the block starts a shell or draws a picture."""
+        return any(
+            not _in_process(command.text) or "picture" in command.text for command in self.commands
+        )
 
     @property
     def id(self) -> str:
@@ -190,11 +203,17 @@ def _folder(folders: dict[str, Path], page: str, factory: pytest.TempPathFactory
     return folders[page]
 
 
+def _in_process(command: str) -> bool:
+    """Whether a command is ``ilacs`` with plain arguments, run through ``cli.main``."""
+    command = command.replace(".venv/bin/", "")
+    return command.startswith("ilacs ") and not _SHELL_SYNTAX.search(command.split("#")[0])
+
+
 def _run(command: str, folder: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
     """Run one command in ``folder``: its exit status and its output."""
     command = command.replace(".venv/bin/", "")
     words = shlex.split(command, comments=True)
-    if words and words[0] == "ilacs" and not _SHELL_SYNTAX.search(command.split("#")[0]):
+    if _in_process(command):
         cwd = Path.cwd()
         os.chdir(folder)
         try:
@@ -240,6 +259,8 @@ class TestShellBlocks:
         """Each command exits as shown (0 unless ``[exit N]``) and prints what is shown."""
         if block.skipped:
             pytest.skip(block.skipped)
+        if block.slow and not EVERY_BLOCK:
+            pytest.skip("slow (a shell or a picture): run in the thorough profile, as CI does")
         folder = _folder(folders, block.page, tmp_path_factory)
         checker = doctest.OutputChecker()
         flags = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE

@@ -57,6 +57,7 @@ PUBLIC_MODULES = (
     "ilacs.tabular",
     "ilacs.tables.workbooks",
     "ilacs.national",
+    "ilacs.history",
     "ilacs.reports",
     "ilacs.reports.pictures",
     "ilacs.strategies",
@@ -317,9 +318,28 @@ def _named(
                 env, node["refdoc"], app.builder, node["reftype"], found.pop(), node, contnode
             )
     candidates = [target] if target.startswith("ilacs.") else [f"{module}.{target}"]
+    documented = ".".join(filter(None, [module, node.get("py:class")]))
+    home = getattr(_value_or_none(documented), "__module__", None)
+    if home and not target.startswith("ilacs."):
+        # A name relative to the module that defines the documented object, as
+        # Python itself would read it there.
+        candidates.append(f"{home}.{target}")
     for candidate in candidates:
         if _exists(candidate):
             return contnode
+    return None
+
+
+def _value_or_none(path: str) -> object:
+    """The object a dotted path names, or None."""
+    parts = path.split(".")
+    for cut in range(len(parts), 0, -1):
+        value: object = sys.modules.get(".".join(parts[:cut]))
+        if value is None:
+            continue
+        for part in parts[cut:]:
+            value = getattr(value, part, None)
+        return value
     return None
 
 
