@@ -18,9 +18,12 @@ import pendulum
 from hypothesis import strategies as st
 
 from ilacs import frameworks
+from ilacs.base.codes import CODES
 from ilacs.errors import IlacsError
+from ilacs.frameworks.deadline_rules import DeadlineRule
 from ilacs.frameworks.grades import Grade
-from ilacs.frameworks.pack import Framework
+from ilacs.frameworks.grading_rules import Rule
+from ilacs.frameworks.pack import Framework, JudgementArea
 from ilacs.model.action_plans import (
     Action,
     ActionPlan,
@@ -30,6 +33,7 @@ from ilacs.model.action_plans import (
     Observation,
     StatusChange,
 )
+from ilacs.model.authorities import AuthorityRecord, records
 from ilacs.model.authority import LocalAuthority
 from ilacs.model.inspections import (
     ImprovementArea,
@@ -38,16 +42,26 @@ from ilacs.model.inspections import (
     NationalFrameworkTag,
     TagKind,
 )
+from ilacs.reasoning.deadlines import Deadline, for_inspection
+from ilacs.reasoning.national import Distribution, distribution
+from ilacs.reasoning.validation import Finding, ValidationReport
 
 __all__ = [
     "action_plans",
     "actions",
+    "authority_records",
     "dates",
+    "deadline_rules",
+    "deadlines",
+    "distributions",
+    "findings",
     "framework_ids",
     "frameworks_",
     "grades",
+    "grading_rules",
     "improvement_areas",
     "inspections",
+    "judgement_areas",
     "judgements",
     "local_authorities",
     "measures",
@@ -56,6 +70,7 @@ __all__ = [
     "observations",
     "status_histories",
     "texts",
+    "validation_reports",
 ]
 
 #: Open-ended frameworks are drawn up to this day.
@@ -407,5 +422,108 @@ def action_plans(
                 )
             ),
         )
+
+    return build()
+
+
+def _packs(framework: Framework | str | None) -> st.SearchStrategy[Framework]:
+    """The registered framework versions, or the one given."""
+    if framework is None:
+        return frameworks_()
+    return st.just(frameworks.get(framework) if isinstance(framework, str) else framework)
+
+
+def judgement_areas(
+    *, framework: Framework | str | None = None
+) -> st.SearchStrategy[JudgementArea]:
+    """The judgement areas of the registered framework versions (or of the one given).
+
+    Versions that judge no area (an ungraded series such as JTAIs) give none.
+
+    >>> from hypothesis import given
+    >>> @given(judgement_areas(framework="ilacs-2023"))
+    ... def test_an_area_of_the_framework(area):
+    ...     assert area.id in frameworks.get("ilacs-2023").area_ids
+    >>> test_an_area_of_the_framework()
+    """
+    return (
+        _packs(framework)
+        .filter(lambda pack: bool(pack.judgement_areas))
+        .flatmap(lambda pack: st.sampled_from(pack.judgement_areas))
+    )
+
+
+def grading_rules(*, framework: Framework | str | None = None) -> st.SearchStrategy[Rule]:
+    """The grading rules of the registered framework versions (or of the one given).
+
+    Rules are drawn from the packs, each a rule its framework checks: versions
+    without grading rules (``ilacs-2026``) give none.
+    """
+    return (
+        _packs(framework)
+        .filter(lambda pack: bool(pack.rules))
+        .flatmap(lambda pack: st.sampled_from(pack.rules))
+    )
+
+
+def deadline_rules(*, framework: Framework | str | None = None) -> st.SearchStrategy[DeadlineRule]:
+    """The deadline rules of the registered framework versions (or of the one given)."""
+    return (
+        _packs(framework)
+        .filter(lambda pack: bool(pack.deadlines))
+        .flatmap(lambda pack: st.sampled_from(pack.deadlines))
+    )
+
+
+def deadlines(*, inspection: Inspection | None = None) -> st.SearchStrategy[Deadline]:
+    """A deadline that an inspection (drawn, or the one given) sets, with its rule."""
+    source = st.just(inspection) if inspection is not None else inspections()
+    return source.map(for_inspection).filter(bool).flatmap(st.sampled_from)
+
+
+_PATHS = st.lists(
+    st.from_regex(r"\A[a-z][a-z_]{0,15}\Z").map(lambda name: f".{name}")
+    | st.integers(0, 50).map(lambda index: f"[{index}]"),
+    max_size=4,
+).map(lambda parts: "$" + "".join(parts))
+
+
+def findings() -> st.SearchStrategy[Finding]:
+    """Findings of the catalogue's codes, each with its code's severity and source."""
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Finding:
+        code = CODES[draw(st.sampled_from(sorted(CODES)))]
+        return Finding(
+            code=code.code,
+            severity=code.severity,
+            path=draw(_PATHS),
+            message=draw(texts()),
+            source=code.source,
+        )
+
+    return build()
+
+
+def validation_reports(*, max_findings: int = 6) -> st.SearchStrategy[ValidationReport]:
+    """Validation reports of up to ``max_findings`` findings, errors or not."""
+    return st.lists(findings(), max_size=max_findings).map(
+        lambda items: ValidationReport(findings=tuple(items))
+    )
+
+
+def authority_records(*, include_abolished: bool = True) -> st.SearchStrategy[AuthorityRecord]:
+    """The registry's records of England's local authorities (abolished ones too unless told)."""
+    return st.sampled_from(records(include_abolished=include_abolished))
+
+
+def distributions(*, max_inspections: int = 6) -> st.SearchStrategy[Distribution]:
+    """How the grades of some drawn inspections fall, on one area, as of a drawn day."""
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Distribution:
+        items = draw(st.lists(inspections(), max_size=max_inspections))
+        area = draw(st.sampled_from(("overall_effectiveness", "leaders", "help_and_protection")))
+        return distribution(items, as_of=draw(dates()), area=area)
 
     return build()
