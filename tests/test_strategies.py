@@ -18,14 +18,20 @@ from ilacs import (
     Inspection,
     LocalAuthority,
     NationalFrameworkTag,
+    authorities,
     frameworks,
     serialisation,
     strategies,
 )
+from ilacs.authorities import AuthorityRecord
 from ilacs.base import validators as v
-from ilacs.frameworks import Framework
+from ilacs.base.codes import CODES
+from ilacs.deadlines import Deadline, DeadlineRule
+from ilacs.frameworks import Framework, JudgementArea
 from ilacs.frameworks.pack import FRAMEWORK_ID
-from ilacs.validation import validate
+from ilacs.national import Distribution
+from ilacs.rules import Rule
+from ilacs.validation import Finding, ValidationReport, validate
 
 D = pendulum.date
 ILACS_2018 = frameworks.get("ilacs-2018")
@@ -59,6 +65,14 @@ STRATEGIES: dict[str, st.SearchStrategy[Any]] = {
     "observations": strategies.observations(),
     "status_histories": strategies.status_histories(),
     "texts": strategies.texts(),
+    "judgement_areas": strategies.judgement_areas(),
+    "grading_rules": strategies.grading_rules(),
+    "deadline_rules": strategies.deadline_rules(),
+    "deadlines": strategies.deadlines(inspection=INSPECTION_2018),
+    "findings": strategies.findings(),
+    "validation_reports": strategies.validation_reports(),
+    "authority_records": strategies.authority_records(),
+    "distributions": strategies.distributions(max_inspections=3),
 }
 
 
@@ -330,3 +344,74 @@ class TestActionPlans:
         assert plan.inspection is INSPECTION_2018
         assert len(plan.actions) <= most
         assert _errors(plan) == set()
+
+
+def _pack_of(value: JudgementArea | Rule | DeadlineRule) -> Framework:
+    """The registered pack that holds the value."""
+    for pack in FRAMEWORKS:
+        if value in (*pack.judgement_areas, *pack.rules, *pack.deadlines):
+            return pack
+    raise AssertionError(value)
+
+
+class TestValueStrategies:
+    """The framework parts, deadlines, findings, reports, records and distributions drawn."""
+
+    @given(strategies.judgement_areas(framework="ilacs-2023"))
+    def test_a_judgement_area_is_one_of_its_frameworks_and_round_trips_in_its_pack(
+        self, area: JudgementArea
+    ) -> None:
+        """The area is the framework's own, and comes back from the pack's document."""
+        pack = frameworks.get("ilacs-2023")
+        assert pack.area(area.id) == area
+        assert frameworks.from_dict(frameworks.to_dict(pack)).area(area.id) == area
+
+    @given(strategies.grading_rules())
+    def test_a_grading_rule_is_a_packs_and_round_trips_in_it(self, rule: Rule) -> None:
+        """A rule names its target and limits, and comes back from its pack's document."""
+        pack = _pack_of(rule)
+        assert rule.code
+        assert rule.limits
+        assert rule in frameworks.from_dict(frameworks.to_dict(pack)).rules
+
+    @given(strategies.deadline_rules(framework="ilacs-2018"))
+    def test_a_deadline_rule_counts_a_period_and_round_trips_in_its_pack(
+        self, rule: DeadlineRule
+    ) -> None:
+        """Working days or months, never both; the pack's document gives the rule back."""
+        assert (rule.working_days is None) != (rule.months is None)
+        assert rule in frameworks.from_dict(frameworks.to_dict(ILACS_2018)).deadlines
+
+    @given(strategies.deadlines(inspection=INSPECTION_2018))
+    def test_a_deadline_follows_its_rule_from_the_inspection(self, deadline: Deadline) -> None:
+        """Its rule is the inspection's framework's; a window opens before it closes."""
+        assert deadline.rule in ILACS_2018.deadlines
+        if deadline.earliest is not None and deadline.due is not None:
+            assert deadline.earliest <= deadline.due
+
+    @given(strategies.findings())
+    def test_a_finding_has_its_codes_severity_and_source(self, finding: Finding) -> None:
+        """The catalogue's code, with the severity and source the catalogue gives it."""
+        code = CODES[finding.code]
+        assert (finding.severity, finding.source) == (code.severity, code.source)
+        assert finding.path.startswith("$")
+
+    @given(strategies.validation_reports())
+    def test_a_report_is_ok_exactly_when_it_has_no_error(self, report: ValidationReport) -> None:
+        """Ok means no finding of severity error; every finding is counted once."""
+        assert report.ok == (not report.errors)
+        assert len(report) == len(report.findings)
+
+    @given(strategies.authority_records(include_abolished=False))
+    def test_an_authority_record_is_found_again_by_its_urn(self, item: AuthorityRecord) -> None:
+        """The registry gives the same record back for the authority's URN."""
+        assert item.authority.urn is not None
+        assert authorities.record(item.authority.urn) == item
+
+    @PLANS
+    @given(strategies.distributions(max_inspections=3))
+    def test_a_distribution_counts_what_it_was_given(self, picture: Distribution) -> None:
+        """The counts sum to the total, and the inspected are the total and the not judged."""
+        assert picture.total == sum(number for _, number in picture.counts)
+        assert picture.inspected == picture.total + picture.not_judged
+        assert picture.inspected <= 3
