@@ -287,12 +287,23 @@ def _missing_reference(
             return _named(app, env, node, contnode)
         new = homes[head] + rest
     domain = env.get_domain("py")
+    contnode = _show_as(contnode, target, new)
     if new.startswith("ilacs"):
         return domain.resolve_xref(
             env, node["refdoc"], app.builder, node["reftype"], new, node, contnode
         )
     node["reftarget"] = new
     return None
+
+
+def _show_as(contnode: nodes.Element, target: str, new: str) -> nodes.Element:
+    """Show the public path where the text spelt out the defining one."""
+    if isinstance(contnode, nodes.Text):
+        return nodes.Text(new) if str(contnode) == target else contnode  # type: ignore[return-value]
+    for text in list(contnode.findall(nodes.Text)):
+        if str(text) == target and text.parent is not None:
+            text.parent.replace(text, nodes.Text(new))
+    return contnode
 
 
 def _named(
@@ -377,6 +388,20 @@ def _prose_not_type(  # noqa: PLR0913, PLR0917 (the event's arguments)
         lines[0] = _PROSE_FIELD.sub(r"\g<words> — ", lines[0], count=1)
 
 
+def _public_texts(app: "Sphinx", doctree: nodes.document, docname: str) -> None:
+    """Spell every linked defining path (``ilacs.model...``) as its public path.
+
+    Types in attribute fields are resolved by Sphinx's own search, which links
+    them to the right entry but keeps the text as written.
+    """
+    del docname
+    names = {**app.env.ilacs_api_homes, **_OTHER_LIBRARIES}  # type: ignore[attr-defined]
+    for reference in list(doctree.findall(nodes.reference)):
+        for text in list(reference.findall(nodes.Text)):
+            if str(text) in names and text.parent is not None:
+                text.parent.replace(text, nodes.Text(names[str(text)]))
+
+
 def _builder_inited(app: "Sphinx") -> None:
     app.env.ilacs_api_homes = _homes()  # type: ignore[attr-defined]
 
@@ -400,4 +425,5 @@ def setup(app: "Sphinx") -> dict[str, object]:
     # Before napoleon (500), which reads the docstring's first line.
     app.connect("autodoc-process-docstring", _prose_not_type, priority=400)
     app.connect("env-check-consistency", _check_complete)
+    app.connect("doctree-resolved", _public_texts)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
