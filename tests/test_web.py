@@ -190,7 +190,7 @@ class TestPages:
     ) -> None:
         """Every finding, with its code, path and message, as the command line gives them."""
         data = json.loads(PLAN_TEXT)
-        data["inspection"]["judgements"][0]["grade"] = "adequate"
+        data["inspection"]["judgements"][0]["grade"] = "Very good indeed"
         del data["inspection"]["authority"]
         data["actions"][0]["answers"] = ["ia-99"]
         path = tmp_path / "broken.json"
@@ -249,6 +249,9 @@ class TestPages:
         latest = national.latest(official_inspections, as_of=pendulum.date(2024, 3, 31))
         assert f"latest graded inspection ({len(latest)})" in page.text
         assert "Requires improvement to be good" in page.text
+        assert "What is due next: the last full inspection began on 13 February 2023" in (
+            html.unescape(page.text)
+        )
 
     def test_an_unknown_authority_is_a_message(self, client: TestClient) -> None:
         """No such authority: a 400 page saying so."""
@@ -385,6 +388,7 @@ class TestApi:
         assert isinstance(found, tuple)
         assert [str(item.on_site_start) for item in found] == ["2018-10-29", "2023-02-13"]
         assert client.get("/api/national/authorities/atlantis").status_code == 404
+        assert client.get("/api/national/authorities/" + "9" * 5000).status_code == 404
 
     def test_not_utf8_is_a_400(self, client: TestClient) -> None:
         """Bytes that are not text: a 400 saying so."""

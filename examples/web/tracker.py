@@ -36,7 +36,16 @@ from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, R
 from starlette.routing import Route
 
 import ilacs
-from ilacs import ActionPlan, Inspection, deadlines, importers, national, progress, serialisation
+from ilacs import (
+    ActionPlan,
+    Inspection,
+    deadlines,
+    history,
+    importers,
+    national,
+    progress,
+    serialisation,
+)
 from ilacs.errors import DocumentError, IlacsError
 from ilacs.reports import pictures
 
@@ -197,19 +206,24 @@ def read_national(path: Path) -> tuple[Inspection, ...]:
     return document
 
 
-def journey(inspections: Sequence[Inspection], authority: str) -> tuple[Inspection, ...]:
-    """An authority's inspections (by name in any letter case, or URN), first on site first.
+def journey(inspections: Sequence[Inspection], authority: str) -> history.History:
+    """An authority's history in the record: by its name in any letter case, or its URN.
 
-    >>> [str(item.on_site_start) for item in journey(read_national(OFFICIAL), "haringey")]
+    >>> found = journey(read_national(OFFICIAL), "haringey")
+    >>> [str(item.on_site_start) for item in found.events]
     ['2018-10-29', '2023-02-13']
+    >>> journey(read_national(OFFICIAL), "80498") == found
+    True
     """
-    wanted = authority.strip().casefold()
-    found = [
-        item
-        for item in inspections
-        if item.authority.name.casefold() == wanted or str(item.authority.urn) == wanted
-    ]
-    return tuple(sorted(found, key=lambda item: item.on_site_start))
+    wanted = authority.strip()
+    # A URN has six digits; a longer number is a name no authority has.
+    key: int | str = int(wanted) if wanted.isdigit() and len(wanted) <= 9 else wanted
+    try:
+        return history.History.of(key, inspections)
+    except IlacsError:
+        shown = wanted if len(wanted) <= 60 else f"{wanted[:60]}..."
+        msg = f"no inspection of an authority named {shown!r} is in the record"
+        raise InputError(msg) from None
 
 
 # What the templates show.
@@ -235,6 +249,17 @@ def area_label(area: str, framework: str | None = None) -> str:
         if area in pack.area_ids:
             return pack.area(area).label
     return area
+
+
+def outcome(value: object) -> str:
+    """A judgement's outcome in words: a grade's label, an outcome's id, or "none".
+
+    >>> outcome(ilacs.Grade.GOOD), outcome("positive"), outcome(None)
+    ('Good', 'positive', 'none')
+    """
+    if value is None:
+        return "none"
+    return value.label if isinstance(value, ilacs.Grade) else str(value)
 
 
 # The app.
@@ -270,6 +295,7 @@ class Tracker:
         )
         self.templates.filters["day"] = day
         self.templates.filters["area"] = area_label
+        self.templates.filters["outcome"] = outcome
 
     @property
     def national(self) -> tuple[Inspection, ...]:
@@ -375,6 +401,8 @@ class Tracker:
             "distributions": (),
             "authorities": (),
             "journey": (),
+            "chosen_history": None,
+            "due_next": None,
             "england": None,
             "history": None,
             "problem": None,
@@ -398,15 +426,15 @@ class Tracker:
                 )
             if chosen:
                 found = journey(record, chosen)
-                if not found:
-                    msg = f"no inspection of an authority named {chosen!r} is in the record"
-                    raise InputError(msg)
-                context["journey"] = found
+                context["chosen_history"] = found
+                context["journey"] = tuple(
+                    item for item in found.events if item.on_site_start <= as_of
+                )
+                context["due_next"] = found.due_next(as_of, observed=history.observed_gaps(record))
                 if drawn:
+                    authority = found.authority.urn or found.authority.name
                     context["history"] = picture_uri(
-                        pictures.grade_history(
-                            record, found[-1].authority.name, as_of=as_of, source=source
-                        )
+                        pictures.grade_history(record, authority, as_of=as_of, source=source)
                     )
         except IlacsError as error:
             context["problem"] = str(error)
@@ -485,14 +513,16 @@ class Tracker:
         return Response(serialisation.dumps(found), media_type="application/json")
 
     async def api_journey(self, request: Request) -> Response:
-        """An authority's inspections in the record, first on site first, as an inspections document."""
+        """An authority's inspections in the record, in order, as an inspections document."""
         try:
-            found = journey(self.national, request.path_params["authority"])
+            record = self.national
         except IlacsError as error:
             return error_json(str(error), 400)
-        if not found:
-            return error_json("no inspection of that authority is in the record", 404)
-        return Response(serialisation.dumps(found), media_type="application/json")
+        try:
+            found = journey(record, request.path_params["authority"])
+        except IlacsError as error:
+            return error_json(str(error), 404)
+        return Response(serialisation.dumps(found.events), media_type="application/json")
 
     async def api_openapi(self, _request: Request) -> Response:
         """The OpenAPI document of the API."""

@@ -243,7 +243,7 @@ class TestTheTrackerInABrowser:
     ) -> None:
         """Each finding's code, path and message, as ilacs validate gives them."""
         data = json.loads(PLAN_PATH.read_text(encoding="utf-8"))
-        data["inspection"]["judgements"][0]["grade"] = "adequate"
+        data["inspection"]["judgements"][0]["grade"] = "Very good indeed"
         del data["inspection"]["authority"]
         data["actions"][0]["due"] = "2019-02-30"
         path = tmp_path / "broken-plan.json"
