@@ -15,11 +15,18 @@ export type InspectionKind =
   | "short"
   | "focused_visit"
   | "monitoring_visit"
-  | "joint_targeted_area_inspection";
+  | "joint_targeted_area_inspection"
+  | "area_send_inspection"
+  | "area_send_revisit"
+  | "area_send_monitoring";
 /**
  * A calendar date in ISO 8601 form, YYYY-MM-DD, from 0001-01-01: a day the calendar has (format date), so not 2023-02-29.
  */
 export type IsoDate = string;
+/**
+ * An outcome on the framework's scale: a Grade on Ofsted's four-point scale, or the snake_case id of an outcome that the framework pack's scale defines (such as 'positive'); loading the document checks that it is on the scale of the framework the document names.
+ */
+export type Outcome = Grade | string;
 /**
  * A grade on Ofsted's four-point scale, ordered so that a better grade compares greater.
  */
@@ -28,6 +35,14 @@ export type Grade = "inadequate" | "requires_improvement" | "good" | "outstandin
  * The kinds of item in the Children's Social Care National Framework.
  */
 export type TagKind = "outcome" | "enabler" | "principle";
+/**
+ * A fact about an inspection that a source may be silent on.
+ */
+export type Fact = "priority_actions" | "improvement_areas" | "report_received" | "on_site_end";
+/**
+ * The shape of a framework's outcome scale.
+ */
+export type ScaleKind = "ordered" | "unordered" | "finding" | "ungraded";
 /**
  * What a judgement area stands for in the grading rules.
  */
@@ -115,6 +130,10 @@ export interface InspectionDocument {
    * where the report is published.
    */
   source_url?: string | null;
+  /**
+   * the facts the source is silent on (see Fact): an empty `priority_actions` with PRIORITY_ACTIONS listed here is "not known", not "none". A date that is None is not known whether or not it is listed. Ask known rather than reading the list.
+   */
+  not_known?: Fact[];
 }
 /**
  * A local authority with children's services, and the codes that name it.
@@ -142,11 +161,11 @@ export interface LocalAuthority {
   region?: string | null;
 }
 /**
- * One graded judgement: a judgement area of the framework and its grade.
+ * One judgement: a judgement area of the framework and its outcome on the framework's scale.
  */
 export interface Judgement {
   area: string;
-  grade: Grade;
+  grade: Outcome;
 }
 /**
  * An item under a report's "What needs to improve", or an area for priority action.
@@ -245,9 +264,13 @@ export interface Inspection {
    * where the report is published.
    */
   source_url?: string | null;
+  /**
+   * the facts the source is silent on (see Fact): an empty `priority_actions` with PRIORITY_ACTIONS listed here is "not known", not "none". A date that is None is not known whether or not it is listed. Ask known rather than reading the list.
+   */
+  not_known?: Fact[];
 }
 /**
- * An ilacs framework document, schema version 1: A version of an inspection framework, as data. This schema says every rule JSON Schema can; call ilacs validate (serialisation.validate in Python) for the rules it cannot say: no key appears twice in one object (a JSON parser keeps one of them in silence); a whole number is written as one: 3, not 3.0 or 3e0 (JavaScript cannot tell them apart); GradeScale: the grades are listed best first, each once; DeadlineRule: tolerance_months is less than months; DeadlineRule: grade_at_least is not better than grade_at_most; Framework: in_force_until is not before in_force_from; Framework: judgement area ids, inspection kinds, rule codes and deadline rule ids are unique; Framework: a judgement area's parent is a judgement area of the framework; Framework: each grading rule's target and conditions name the framework's judgement areas or roles (a target one area, never itself; a condition at least as many areas as it counts). Beyond this schema, ilacs also reads a grade written as its label, such as 'Good' or 'RI', in any letter case and with stray spaces (as the schema of each document type does); this one takes only the values ilacs writes, such as 'good'.
+ * An ilacs framework document, schema version 1: A version of an inspection framework, as data. This schema says every rule JSON Schema can; call ilacs validate (serialisation.validate in Python) for the rules it cannot say: no key appears twice in one object (a JSON parser keeps one of them in silence); a whole number is written as one: 3, not 3.0 or 3e0 (JavaScript cannot tell them apart); GradeScale: an ordered scale lists Ofsted's grades best first; a finding lists two outcomes, an ungraded scale none, any other at least one; rules and deadlines name only outcomes of the scale; DeadlineRule: tolerance_months is less than months; DeadlineRule: grade_at_least is not better than grade_at_most; Framework: in_force_until is not before in_force_from; Framework: judgement area ids, inspection kinds, rule codes and deadline rule ids are unique; Framework: a judgement area's parent is a judgement area of the framework; Framework: each grading rule's target and conditions name the framework's judgement areas or roles (a target one area, never itself; a condition at least as many areas as it counts). Beyond this schema, ilacs also reads a grade written as its label, such as 'Good' or 'RI', in any letter case and with stray spaces (as the schema of each document type does); this one takes only the values ilacs writes, such as 'good'.
  */
 export interface FrameworkDocument {
   schema_version: 1;
@@ -267,23 +290,22 @@ export interface FrameworkDocument {
   deadlines?: DeadlineRule[];
 }
 /**
- * A framework's grade scale: its grades best first, each with its printed label. Rules no JSON Schema can say: GradeScale: the grades are listed best first, each once.
+ * A framework's outcome scale: its outcomes (best first when ordered), each with its label. Rules no JSON Schema can say: GradeScale: an ordered scale lists Ofsted's grades best first; a finding lists two outcomes, an ungraded scale none, any other at least one; rules and deadlines name only outcomes of the scale.
  */
 export interface GradeScale {
   id: string;
   name: string;
-  /**
-   * @minItems 1
-   */
-  grades: [GradeLabel, ...GradeLabel[]];
+  kind?: ScaleKind;
+  grades: GradeLabel[];
 }
 /**
- * How a framework prints one grade, and the other spellings it accepts.
+ * How a framework prints one outcome of its scale, and the other spellings it accepts.
  */
 export interface GradeLabel {
-  grade: Grade;
+  grade: Outcome;
   label: string;
   variants?: string[];
+  description?: string | null;
 }
 /**
  * One judgement a framework makes, with the exact label its reports print.
@@ -353,7 +375,7 @@ export interface Limit {
   /**
    * the grade *H*; `None` means the grade *G* of the conditions whose grade is `None` ("the best of them" for a cap, "the worst" for a floor).
    */
-  bound: Grade | null;
+  bound: Outcome | null;
 }
 /**
  * One condition of a limit: "at least *n* of these judgements are at or below *G*".
@@ -372,7 +394,7 @@ export interface Condition {
   /**
    * the grade *G*; `None` means each grade of the scale in turn.
    */
-  grade: Grade | null;
+  grade: Outcome | null;
 }
 /**
  * Where a fact in a framework pack comes from.
@@ -411,11 +433,11 @@ export interface DeadlineRule {
   /**
    * it applies only when the deciding grade is this or better.
    */
-  grade_at_least?: Grade | null;
+  grade_at_least?: Outcome | null;
   /**
    * it applies only when the deciding grade is this or worse. The deciding grade is the overall effectiveness judgement, or the worst judgement where the framework has no overall one.
    */
-  grade_at_most?: Grade | null;
+  grade_at_most?: Outcome | null;
   /**
    * the first day of fieldwork from which the rule applies, when it started part-way through a framework's life.
    */

@@ -96,7 +96,10 @@ BAD_RULE_CHANGES = [
         "'kinds' must not repeat inspection kind 'short'",
     ),
     ({"requires_priority_actions": 1}, "'requires_priority_actions' must be bool (got int 1)"),
-    ({"grade_at_least": "good"}, "'grade_at_least' must be Grade (got str 'good')"),
+    (
+        {"grade_at_least": "Good!"},
+        "'grade_at_least' must be a grade (its value or label) or the snake_case id of an outcome on the framework's scale (got str 'Good!')",
+    ),
     ({"applies_from": "2018-09-01"}, "'applies_from' must be a pendulum.Date"),
     ({"counts_from": "report_received"}, "'counts_from' must be Event"),
     ({"working_days": 0}, "'working_days' must be 1 or more (got int 0)"),
@@ -373,7 +376,7 @@ class TestDeadlineRule:
         assert unstructure(get_rule("ilacs-2018", "draft_action_plan")) == {
             "id": "draft_action_plan",
             "name": "Draft action plan",
-            "kinds": ["focused_visit", "joint_targeted_area_inspection"],
+            "kinds": ["focused_visit"],
             "requires_priority_actions": True,
             "submits_action_plan": False,
             "grade_at_least": None,
@@ -520,12 +523,13 @@ class TestForInspection:
             " action, so no plan is required"
         )
 
-    def test_a_jtai_with_priority_actions_sets_the_same_plans(self) -> None:
-        """Joint targeted area inspections follow the same rules."""
-        found = for_inspection(_visit(kind=InspectionKind.JOINT_TARGETED_AREA_INSPECTION))
-        assert [(d.rule.id, d.due) for d in found] == [
-            ("draft_action_plan", D(2019, 4, 26)),
-            ("priority_action_plan", D(2019, 7, 9)),
+    def test_a_jtai_sets_its_own_written_statement_of_action(self) -> None:
+        """A JTAI is its own framework series: 70 working days from publication, not ILACS's plans."""
+        found = for_inspection(
+            _visit(kind=InspectionKind.JOINT_TARGETED_AREA_INSPECTION, framework="jtai-2016")
+        )
+        assert [(d.rule.id, d.counted_from_event) for d in found] == [
+            ("written_statement_of_action", Event.PUBLISHED)
         ]
 
     def test_a_visit_before_august_2018_sets_no_draft_plan(self) -> None:
@@ -789,6 +793,8 @@ class TestPlanSubmissionRules:
         """The final plan, after a full inspection or after priority actions; never the draft."""
         for framework in frameworks.all():
             marked = {rule.id for rule in framework.deadlines if rule.submits_action_plan}
-            assert marked == {"action_plan", "priority_action_plan"} & {
-                rule.id for rule in framework.deadlines
-            }, framework.id
+            assert marked == {
+                "action_plan",
+                "priority_action_plan",
+                "written_statement_of_action",
+            } & {rule.id for rule in framework.deadlines}, framework.id

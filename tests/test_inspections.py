@@ -117,9 +117,15 @@ BAD_AUTHORITIES = [
 ]
 
 BAD_JUDGEMENTS = [
-    ({"area": "leaders", "grade": "good"}, "'grade' must be Grade (got str 'good')"),
+    (
+        {"area": "leaders", "grade": "Good!"},
+        "'grade' must be a grade (its value or label) or the snake_case id of an outcome on the framework's scale (got str 'Good!')",
+    ),
     ({"area": "Leaders", "grade": Grade.GOOD}, "'area' must be a judgement area id"),
-    ({"area": "leaders", "grade": None}, "'grade' must be Grade (got NoneType None)"),
+    (
+        {"area": "leaders", "grade": None},
+        "'grade' must be a grade (its value or label) or the snake_case id of an outcome on the framework's scale (got NoneType None)",
+    ),
 ]
 
 BAD_TAGS = ["outcome 3", "(outcome three, national framework)", "(aim 3, national framework)", ""]

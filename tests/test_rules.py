@@ -182,7 +182,10 @@ INVALID_CONDITIONS = [
     ({"of": ()}, "'of' must not be empty (got tuple ())"),
     ({"of": ("Practice",)}, "'of[0]' must be an area id, a role or 'others' (got str 'Practice')"),
     ({"of": ("others", "others")}, "'of' must not repeat judgement 'others'"),
-    ({"grade": "good"}, "'grade' must be Grade (got str 'good')"),
+    (
+        {"grade": "Good!"},
+        "'grade' must be a grade (its value or label) or the snake_case id of an outcome on the framework's scale (got str 'Good!')",
+    ),
 ]
 INVALID_LIMITS = [
     ({"shape": "cap"}, "'shape' must be Shape (got str 'cap')"),

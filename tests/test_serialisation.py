@@ -324,7 +324,8 @@ class TestStrictLoading:
             "$.improvement_areas[0].text: required key missing",
             (
                 "$.kind: must be one of 'single_inspection', 'standard', 'short', 'focused_visit',"
-                " 'monitoring_visit', 'joint_targeted_area_inspection' (got str 'bad')"
+                " 'monitoring_visit', 'joint_targeted_area_inspection', 'area_send_inspection', 'area_send_revisit',"
+                " 'area_send_monitoring' (got str 'bad')"
             ),
         )
         assert str(info.value).startswith("inspection document cannot be loaded (3 problem(s)):")
@@ -487,7 +488,8 @@ class TestJsonSchema:
         assert authority["ons_code"]["pattern"] == "^(?:[ENSW][0-9]{8})(?![\\s\\S])"
         assert schema["properties"]["on_site_start"]["allOf"] == [{"$ref": "#/$defs/IsoDate"}]
         assert schema["$defs"]["IsoDate"]["format"] == "date"
-        assert schema["$defs"]["Judgement"]["properties"]["grade"] == {"$ref": "#/$defs/Grade"}
+        assert schema["$defs"]["Judgement"]["properties"]["grade"] == {"$ref": "#/$defs/Outcome"}
+        assert schema["$defs"]["Outcome"]["anyOf"][0] == {"$ref": "#/$defs/Grade"}
         assert schema["$defs"]["Grade"]["anyOf"][0]["enum"] == [
             "inadequate",
             "requires_improvement",

@@ -14,6 +14,7 @@ period and in order, its judgements are areas of its framework, and so on.
 import datetime
 from collections.abc import Sequence
 
+import attrs
 import pendulum
 from hypothesis import strategies as st
 
@@ -21,7 +22,7 @@ from ilacs import frameworks
 from ilacs.base.codes import CODES
 from ilacs.errors import IlacsError
 from ilacs.frameworks.deadline_rules import DeadlineRule
-from ilacs.frameworks.grades import Grade
+from ilacs.frameworks.grades import Grade, Outcome
 from ilacs.frameworks.grading_rules import Rule
 from ilacs.frameworks.pack import Framework, JudgementArea
 from ilacs.model.action_plans import (
@@ -35,6 +36,7 @@ from ilacs.model.action_plans import (
 )
 from ilacs.model.authorities import AuthorityRecord, records
 from ilacs.model.authority import LocalAuthority
+from ilacs.model.history import Intervention, InterventionKind
 from ilacs.model.inspections import (
     ImprovementArea,
     Inspection,
@@ -43,6 +45,13 @@ from ilacs.model.inspections import (
     TagKind,
 )
 from ilacs.reasoning.deadlines import Deadline, for_inspection
+from ilacs.reasoning.history import (
+    GapDistribution,
+    History,
+    NextInspection,
+    TrajectoryPoint,
+    observed_gaps,
+)
 from ilacs.reasoning.national import Distribution, distribution
 from ilacs.reasoning.validation import Finding, ValidationReport
 
@@ -57,19 +66,24 @@ __all__ = [
     "findings",
     "framework_ids",
     "frameworks_",
+    "gap_distributions",
     "grades",
     "grading_rules",
+    "histories",
     "improvement_areas",
     "inspections",
+    "interventions",
     "judgement_areas",
     "judgements",
     "local_authorities",
     "measures",
     "milestones",
     "national_framework_tags",
+    "next_inspections",
     "observations",
     "status_histories",
     "texts",
+    "trajectory_points",
     "validation_reports",
 ]
 
@@ -115,8 +129,8 @@ def _later(day: pendulum.Date, most: int) -> st.SearchStrategy[pendulum.Date]:
     return st.integers(0, most).map(lambda days: day.add(days=days))
 
 
-def grades(scale: Sequence[Grade] = tuple(Grade)) -> st.SearchStrategy[Grade]:
-    """Grades, from the whole Ofsted scale or the given ones."""
+def grades(scale: Sequence[Outcome] = tuple(Grade)) -> st.SearchStrategy[Outcome]:
+    """Grades, from the whole Ofsted scale or the given outcomes of any scale."""
     return st.sampled_from(tuple(scale))
 
 
@@ -179,7 +193,9 @@ def improvement_areas(
                 text=draw(texts()),
                 judgement_areas=tuple(
                     draw(st.lists(st.sampled_from(framework.area_ids), unique=True, max_size=2))
-                ),
+                )
+                if framework.area_ids
+                else (),
                 national_framework=draw(st.none() | national_framework_tags()),
             )
             for number in range(1, count + 1)
@@ -198,7 +214,14 @@ def inspections(
     or ungraded (False) kinds.
     """
     if framework is None:
-        source = frameworks_()
+        # Packs with a kind of the wanted sort (a JTAI pack has no graded kind).
+        source = st.sampled_from(
+            [
+                pack
+                for pack in frameworks.all()
+                if any(graded is None or k.graded is graded for k in pack.inspection_kinds)
+            ]
+        )
     else:
         source = st.just(frameworks.get(framework) if isinstance(framework, str) else framework)
 
@@ -527,3 +550,57 @@ def distributions(*, max_inspections: int = 6) -> st.SearchStrategy[Distribution
         return distribution(items, as_of=draw(dates()), area=area)
 
     return build()
+
+
+def interventions(*, authority: LocalAuthority | None = None) -> st.SearchStrategy[Intervention]:
+    """The Department for Education's interventions, dated and sourced (for one authority)."""
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Intervention:
+        start = draw(dates())
+        return Intervention(
+            authority=authority if authority is not None else draw(local_authorities()),
+            kind=draw(st.sampled_from(tuple(InterventionKind))),
+            start=start,
+            end=draw(st.none() | _later(start, 2000)),
+            source=draw(texts()),
+            note=draw(st.none() | texts()),
+        )
+
+    return build()
+
+
+def histories(*, max_inspections: int = 4) -> st.SearchStrategy[History]:
+    """One authority's history: drawn inspections (and interventions) of one authority."""
+
+    @st.composite
+    def build(draw: st.DrawFn) -> History:
+        authority = draw(local_authorities())
+        items = draw(st.lists(inspections(), max_size=max_inspections))
+        return History.of(
+            authority,
+            [attrs.evolve(item, authority=authority) for item in items],
+            interventions=draw(st.lists(interventions(authority=authority), max_size=2)),
+        )
+
+    return build()
+
+
+def next_inspections() -> st.SearchStrategy[NextInspection]:
+    """When a drawn authority's next full inspection is due, as of a drawn day."""
+    return st.builds(lambda story, day: story.due_next(day), histories(), dates())
+
+
+def trajectory_points() -> st.SearchStrategy[TrajectoryPoint]:
+    """A point of a drawn authority's trajectory on one of its judgements."""
+
+    def points(story: History) -> tuple[TrajectoryPoint, ...]:
+        areas = sorted({item.area for event in story.events for item in event.judgements})
+        return tuple(point for area in areas for point in story.trajectory(area))
+
+    return histories().map(points).filter(bool).flatmap(st.sampled_from)
+
+
+def gap_distributions(*, max_inspections: int = 6) -> st.SearchStrategy[GapDistribution]:
+    """The gaps between full inspections observed in drawn inspections."""
+    return st.lists(inspections(), max_size=max_inspections).map(observed_gaps)

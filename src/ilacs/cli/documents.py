@@ -91,7 +91,7 @@ def _grades(inspection: Inspection) -> str:
     # does not (ilacs-2026 has none), so no graded inspection is shown ungraded.
     grade = inspection.grade("overall_effectiveness")
     if grade is not None:
-        return f", overall effectiveness {grade.label}"
+        return f", overall effectiveness {inspection.framework_pack().grade_scale.wording(grade)}"
     table = "; ".join(f"{label} {grade}" for label, grade in inspection.judgement_table())
     return f": {table}" if table else ""
 

@@ -31,7 +31,7 @@ from ilacs.base.text import format_date
 from ilacs.cli import files, options, sources
 from ilacs.cli.documents import json_text
 from ilacs.cli.status import OK, usage
-from ilacs.frameworks.grades import Grade
+from ilacs.frameworks.grades import Grade, outcome_value
 from ilacs.frameworks.kinds import InspectionKind
 from ilacs.model import authorities
 from ilacs.model.inspections import Inspection
@@ -212,7 +212,7 @@ def _cell(inspection: Inspection, area: str, item: national.Distribution, *, sho
             if grade is not None:
                 marked = "*"
                 break
-    if grade is None:
+    if not isinstance(grade, Grade):  # the national picture counts the four grades
         return "-" if short else ""
     return (_SHORT[grade] if short else grade.label) + marked
 
@@ -242,7 +242,9 @@ def _latest_json(
             **dict(zip(_FACTS, _facts(item), strict=True)),
             "urn": item.authority.urn,
             "published": item.published.isoformat() if item.published else None,
-            "grades": {judgement.area: judgement.grade.value for judgement in item.judgements},
+            "grades": {
+                judgement.area: outcome_value(judgement.grade) for judgement in item.judgements
+            },
         }
         for item in found
     ]

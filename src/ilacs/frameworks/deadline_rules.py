@@ -11,8 +11,6 @@ This module knows nothing of packs, inspections or calendars, so that all may im
 """
 
 import enum
-import re
-from typing import Any
 
 import attrs
 import pendulum
@@ -20,7 +18,7 @@ import pendulum
 from ilacs.base import validators as v
 from ilacs.base.text import format_months, format_working_days
 from ilacs.errors import ValidationError
-from ilacs.frameworks.grades import OUTCOME_ID, Grade, Outcome
+from ilacs.frameworks.grades import Grade, Outcome, as_outcome, check_outcome
 from ilacs.frameworks.kinds import InspectionKind
 
 __all__ = ["Basis", "DeadlineRule", "Event"]
@@ -30,14 +28,6 @@ _RULE_ID = r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*"
 # not a rule (the longest real one is the next-inspection window, 42 months at most).
 _LONGEST_MONTHS = 1200
 _LONGEST_WORKING_DAYS = 26_000
-
-
-def _outcome(_: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
-    # A four-point grade, or an outcome id of the framework's own scale (the
-    # framework checks that it is on its scale).
-    if isinstance(value, Grade) or (isinstance(value, str) and re.fullmatch(OUTCOME_ID, value)):
-        return
-    v.reject(attribute.name, value, "must be a grade or an outcome id of the framework's scale")
 
 
 class Event(enum.Enum):
@@ -151,8 +141,12 @@ class DeadlineRule:
     )
     requires_priority_actions: bool = attrs.field(default=False, validator=v.instance_of(bool))
     submits_action_plan: bool = attrs.field(default=False, validator=v.instance_of(bool))
-    grade_at_least: Outcome | None = attrs.field(default=None, validator=v.optional(_outcome))
-    grade_at_most: Outcome | None = attrs.field(default=None, validator=v.optional(_outcome))
+    grade_at_least: Outcome | None = attrs.field(
+        default=None, converter=as_outcome, validator=v.optional(check_outcome)
+    )
+    grade_at_most: Outcome | None = attrs.field(
+        default=None, converter=as_outcome, validator=v.optional(check_outcome)
+    )
     applies_from: pendulum.Date | None = attrs.field(default=None, validator=v.optional(v.date))
     counts_from: Event = attrs.field(validator=v.instance_of(Event))
     working_days: int | None = attrs.field(

@@ -30,7 +30,7 @@ import attrs
 
 from ilacs.base import validators as v
 from ilacs.errors import ValidationError
-from ilacs.frameworks.grades import Grade
+from ilacs.frameworks.grades import Outcome, as_outcome, check_outcome
 
 __all__ = [
     "ALL",
@@ -114,7 +114,7 @@ class Condition:
             v.unique(str, "judgement"),
         ]
     )
-    grade: Grade | None = attrs.field(validator=v.optional(v.instance_of(Grade)))
+    grade: Outcome | None = attrs.field(converter=as_outcome, validator=v.optional(check_outcome))
 
 
 @attrs.frozen(kw_only=True)
@@ -141,7 +141,7 @@ class Limit:
     when: tuple[Condition, ...] = attrs.field(
         validator=[v.tuple_of(v.instance_of(Condition)), v.not_empty()]
     )
-    bound: Grade | None = attrs.field(validator=v.optional(v.instance_of(Grade)))
+    bound: Outcome | None = attrs.field(converter=as_outcome, validator=v.optional(check_outcome))
 
     def __attrs_post_init__(self) -> None:
         each = any(condition.grade is None for condition in self.when)

@@ -27,3 +27,28 @@ class InspectionKind(enum.Enum):
     MONITORING_VISIT = "monitoring_visit"
     #: With CQC and HMICFRS (and HMI Probation until March 2022); ungraded letter.
     JOINT_TARGETED_AREA_INSPECTION = "joint_targeted_area_inspection"
+    #: An area SEND inspection of the local area partnership, by Ofsted and CQC.
+    AREA_SEND_INSPECTION = "area_send_inspection"
+    #: A revisit after a written statement of action (area SEND, 2016 framework).
+    AREA_SEND_REVISIT = "area_send_revisit"
+    #: A monitoring inspection after the worst outcome (area SEND, 2023 framework).
+    AREA_SEND_MONITORING = "area_send_monitoring"
+
+    @property
+    def series(self) -> str:
+        """The framework series an inspection of this kind is made under, unless it names one.
+
+        >>> InspectionKind.JOINT_TARGETED_AREA_INSPECTION.series
+        'jtai'
+        >>> InspectionKind.STANDARD.series
+        'ofsted-childrens-services'
+        """
+        return _SERIES.get(self, "ofsted-childrens-services")
+
+
+_SERIES = {
+    InspectionKind.JOINT_TARGETED_AREA_INSPECTION: "jtai",
+    InspectionKind.AREA_SEND_INSPECTION: "area-send",
+    InspectionKind.AREA_SEND_REVISIT: "area-send",
+    InspectionKind.AREA_SEND_MONITORING: "area-send",
+}

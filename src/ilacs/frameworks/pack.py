@@ -4,10 +4,8 @@ The framework packs in ``ilacs/frameworks/builtin/`` are documents of these clas
 :mod:`ilacs.frameworks` for the registry that loads them.
 """
 
-import contextlib
 import enum
 import re
-from typing import Any
 
 import attrs
 import pendulum
@@ -15,9 +13,15 @@ import pendulum
 from ilacs.base import validators as v
 from ilacs.errors import ValidationError
 from ilacs.frameworks.deadline_rules import DeadlineRule
-from ilacs.base.text import describe
-from ilacs.errors import GradeError
-from ilacs.frameworks.grades import OUTCOME_ID, Grade, Outcome, ScaleKind, outcome_value
+from ilacs.frameworks.grades import (
+    Grade,
+    Outcome,
+    ScaleKind,
+    as_outcome,
+    check_outcome,
+    outcome_value,
+    to_outcome,
+)
 from ilacs.frameworks.grading_rules import Rule, check_rules
 from ilacs.frameworks.kinds import InspectionKind
 
@@ -70,45 +74,6 @@ class Source:
     published: pendulum.Date | None = attrs.field(default=None, validator=v.optional(v.date))
 
 
-def _outcome(_: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
-    if isinstance(value, Grade):
-        return
-    if not isinstance(value, str) or not re.fullmatch(OUTCOME_ID, value):
-        v.reject(
-            attribute.name,
-            value,
-            "must be a Grade or the snake_case id of an outcome on the framework's scale",
-        )
-
-
-def to_outcome(value: object) -> Outcome:
-    """An outcome from a document's text: a four-point grade by its value, else the id as given.
-
-    Grade labels (``"Requires improvement to be good"``) are read as grades; anything
-    else must be a snake_case outcome id, or :class:`~ilacs.errors.GradeError` says so.
-
-    >>> to_outcome("good"), to_outcome("positive")
-    (<Grade.GOOD: 'good'>, 'positive')
-    """
-    if isinstance(value, Grade):
-        return value
-    if isinstance(value, str):
-        if value in _GRADE_VALUES:
-            return Grade(value)
-        if re.fullmatch(OUTCOME_ID, value):
-            return value
-        with contextlib.suppress(GradeError):
-            return Grade.parse(value)
-    msg = (
-        f"an outcome is a grade ({', '.join(_GRADE_VALUES)}, or its label) or the"
-        f" snake_case id of an outcome on the framework's scale, got {describe(value)}"
-    )
-    raise GradeError(msg, field="grade", value=value)
-
-
-_GRADE_VALUES = tuple(grade.value for grade in Grade)
-
-
 @attrs.frozen(kw_only=True)
 class GradeLabel:
     """How a framework prints one outcome of its scale, and the other spellings it accepts.
@@ -122,7 +87,7 @@ class GradeLabel:
     'positive'
     """
 
-    grade: Outcome = attrs.field(validator=_outcome)
+    grade: Outcome = attrs.field(converter=as_outcome, validator=check_outcome)
     label: str = attrs.field(validator=v.text)
     variants: tuple[str, ...] = attrs.field(default=(), validator=v.tuple_of(v.text))
     description: str | None = attrs.field(default=None, validator=v.optional(v.text))
@@ -167,7 +132,7 @@ class GradeScale:
         if not order:
             msg = f"a {self.kind.value!r} scale lists at least one outcome"
             raise ValidationError(msg, field="grades", value=order)
-        if self.kind is ScaleKind.FINDING and len(order) != 2:  # noqa: PLR2004 (yes and no)
+        if self.kind is ScaleKind.FINDING and len(order) != 2:
             msg = f"a 'finding' scale lists two outcomes, not found then found (got {order})"
             raise ValidationError(msg, field="grades", value=order)
         grades = [grade for grade in order if isinstance(grade, Grade)]

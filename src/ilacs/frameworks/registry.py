@@ -6,6 +6,8 @@ Its public names are re-exported by :mod:`ilacs.frameworks`.
 import contextlib
 import os
 import threading
+import types
+import typing
 from collections.abc import Iterator, Mapping
 from importlib import resources
 
@@ -15,7 +17,8 @@ from ilacs.base import converter as _converter
 from ilacs.base import envelope, json_text
 from ilacs.base.text import describe, shown
 from ilacs.base.validators import is_date
-from ilacs.errors import DocumentError, FrameworkError, UnknownFrameworkError
+from ilacs.errors import DocumentError, FrameworkError, GradeError, UnknownFrameworkError
+from ilacs.frameworks.grades import Grade, Outcome
 from ilacs.frameworks.pack import (
     AreaRole,
     Framework,
@@ -23,7 +26,9 @@ from ilacs.frameworks.pack import (
     GradeScale,
     JudgementArea,
     KindInUse,
+    ScaleKind,
     Source,
+    to_outcome,
 )
 
 __all__ = [
@@ -35,6 +40,7 @@ __all__ = [
     "GradeScale",
     "JudgementArea",
     "KindInUse",
+    "ScaleKind",
     "Source",
     "all",
     "for_date",
@@ -52,7 +58,39 @@ DEFAULT_SERIES = "ofsted-childrens-services"
 #: The version of the document format, framework packs included (see ilacs.serialisation).
 SCHEMA_VERSION = envelope.SCHEMA_VERSION
 _DOCUMENT_TYPE = "framework"
-_BUILT_IN = ("sif-2013", "ilacs-2018", "ilacs-2023", "ilacs-2026")
+_BUILT_IN = (
+    "sif-2013",
+    "ilacs-2018",
+    "ilacs-2023",
+    "ilacs-2026",
+    "jtai-2016",
+    "area-send-2016",
+    "area-send-2023",
+)
+
+
+def _is_outcome(kind: object) -> bool:
+    # Grade | str, optional or not: an outcome on any framework's scale.
+    if typing.get_origin(kind) not in {typing.Union, types.UnionType}:
+        return False
+    return set(typing.get_args(kind)) - {type(None)} == {Grade, str}
+
+
+def _structure_outcome(value: object, kind: object) -> Outcome | None:
+    if value is None and type(None) in typing.get_args(kind):
+        return None
+    try:
+        return to_outcome(value)
+    except GradeError:
+        grades = ", ".join(repr(grade.value) for grade in Grade)
+        msg = (
+            f"must be one of {grades}, their labels, or the snake_case id of an outcome"
+            f" on the framework's scale (got {describe(value)})"
+        )
+        raise GradeError(msg) from None
+
+
+_converter.CONVERTER.register_structure_hook_func(_is_outcome, _structure_outcome)
 
 # The registry is replaced whole, never changed in place, so a reader always sees a
 # complete one; writers (and the first load) take the lock.
@@ -232,7 +270,7 @@ def get(framework_id: str) -> Framework:
     >>> get("ilacs-2019")
     Traceback (most recent call last):
     ...
-    ilacs.errors.UnknownFrameworkError: no framework has the id 'ilacs-2019' (known: sif-2013, ilacs-2018, ilacs-2023, ilacs-2026)
+    ilacs.errors.UnknownFrameworkError: no framework has the id 'ilacs-2019' (known: sif-2013, ilacs-2018, ilacs-2023, ilacs-2026, jtai-2016, area-send-2016, area-send-2023)
     """
     registry = _ensure_loaded()
     try:
@@ -287,6 +325,6 @@ def all() -> tuple[Framework, ...]:  # noqa: A001 (the public name DESIGN.md pro
     """Every registered framework, oldest first.
 
     >>> [f.id for f in all() if f.overall_area is None]
-    ['ilacs-2026']
+    ['jtai-2016', 'ilacs-2026']
     """
     return tuple(sorted(_ensure_loaded().values(), key=lambda f: (f.in_force_from, f.id)))

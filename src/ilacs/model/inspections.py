@@ -10,7 +10,12 @@ import pendulum
 from ilacs import frameworks
 from ilacs.base import validators as v
 from ilacs.errors import ValidationError
-from ilacs.frameworks.grades import Grade
+from ilacs.frameworks.grades import (  # noqa: F401 (Grade: the doctests use it)
+    Grade,
+    Outcome,
+    as_outcome,
+    check_outcome,
+)
 from ilacs.frameworks.kinds import InspectionKind
 from ilacs.frameworks.pack import IDENTIFIER, Framework
 from ilacs.model.authority import LocalAuthority
@@ -35,20 +40,29 @@ _TAG = re.compile(
 
 @attrs.frozen(kw_only=True)
 class Judgement:
-    """One graded judgement: a judgement area of the framework and its grade.
+    """One judgement: a judgement area of the framework and its outcome on the framework's scale.
+
+    The outcome is a :class:`Grade` on Ofsted's four-point scale, or the id of an
+    outcome on the framework's own scale (``"positive"`` for an area SEND
+    inspection); a grade's value is read as the grade. Whether the outcome is on the
+    framework's scale is for :func:`ilacs.validate` to say.
 
     >>> Judgement(area="leaders", grade=Grade.GOOD)
     Judgement(area='leaders', grade=<Grade.GOOD: 'good'>)
-    >>> Judgement(area="leaders", grade="good")
+    >>> Judgement(area="leaders", grade="good").grade
+    <Grade.GOOD: 'good'>
+    >>> Judgement(area="overall", grade="inconsistent").grade
+    'inconsistent'
+    >>> Judgement(area="leaders", grade="not a grade")
     Traceback (most recent call last):
     ...
-    ilacs.errors.ValidationError: 'grade' must be Grade (got str 'good')
+    ilacs.errors.ValidationError: 'grade' must be a grade (its value or label) or the snake_case id of an outcome on the framework's scale (got str 'not a grade')
     """
 
     area: str = attrs.field(
         validator=v.matches(IDENTIFIER, "a judgement area id such as 'leaders'")
     )
-    grade: Grade = attrs.field(validator=v.instance_of(Grade))
+    grade: Outcome = attrs.field(converter=as_outcome, validator=check_outcome)
 
 
 class TagKind(enum.Enum):
@@ -181,7 +195,9 @@ def _framework_in_force(inspection: "Inspection") -> str:
     # Defaults are computed before validators run: check the date first so a bad
     # one is reported as itself, not as a failed framework look-up.
     v.date(inspection, attrs.fields(Inspection).on_site_start, inspection.on_site_start)
-    return frameworks.for_date(inspection.on_site_start).id
+    # Each kind belongs to a series (a JTAI to 'jtai', area SEND to 'area-send').
+    series = getattr(inspection.kind, "series", frameworks.DEFAULT_SERIES)
+    return frameworks.for_date(inspection.on_site_start, series=series).id
 
 
 @attrs.frozen(kw_only=True)
@@ -337,15 +353,15 @@ class Inspection:
         """The framework version this inspection names, from :mod:`ilacs.frameworks`."""
         return frameworks.get(self.framework)
 
-    def grade(self, area: str) -> Grade | None:
-        """The grade given for a judgement area, or None where there is none."""
+    def grade(self, area: str) -> Outcome | None:
+        """The grade (outcome) given for a judgement area, or None where there is none."""
         for judgement in self.judgements:
             if judgement.area == area:
                 return judgement.grade
         return None
 
     @property
-    def grades(self) -> dict[str, Grade]:
+    def grades(self) -> dict[str, Outcome]:
         """The judgements as a mapping from area id to grade."""
         return {judgement.area: judgement.grade for judgement in self.judgements}
 
@@ -367,5 +383,5 @@ class Inspection:
             for area in framework.judgement_areas
             if area.id in grades
         ]
-        rows.extend((area, grade.label) for area, grade in grades.items())
+        rows.extend((area, framework.grade_scale.wording(grade)) for area, grade in grades.items())
         return tuple(rows)

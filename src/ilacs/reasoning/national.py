@@ -45,7 +45,7 @@ import pendulum
 from ilacs import frameworks
 from ilacs.base import validators as v
 from ilacs.errors import UnknownAuthorityError, UnknownFrameworkError
-from ilacs.frameworks.grades import Grade
+from ilacs.frameworks.grades import Grade, outcome_value
 from ilacs.frameworks.kinds import InspectionKind
 from ilacs.frameworks.pack import FRAMEWORK_ID, IDENTIFIER
 from ilacs.model import authorities as registry
@@ -283,7 +283,7 @@ def _recency(
         inspection.on_site_end or inspection.on_site_start,
         inspection.kind.value,
         inspection.framework,
-        tuple(sorted((item.area, item.grade.value) for item in inspection.judgements)),
+        tuple(sorted((item.area, outcome_value(item.grade)) for item in inspection.judgements)),
     )
 
 
@@ -372,14 +372,15 @@ def _equivalent(inspection: Inspection, label: str) -> str | None:
 
 def _grade(inspection: Inspection, area: str, label: str) -> tuple[Grade, str] | None:
     """The inspection's grade for ``area`` (or its equivalent), and the area it came from."""
+    # The national picture counts Ofsted's four grades; another scale's outcome is not one.
     grade = inspection.grade(area)
-    if grade is not None:
+    if isinstance(grade, Grade):
         return grade, area
     other = _equivalent(inspection, label)
     if other is None:
         return None
     grade = inspection.grade(other)
-    return None if grade is None else (grade, other)
+    return (grade, other) if isinstance(grade, Grade) else None
 
 
 def _tally(

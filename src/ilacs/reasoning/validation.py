@@ -38,6 +38,7 @@ from ilacs.errors import (
     UnknownFrameworkError,
     ValidationError,
 )
+from ilacs.frameworks.grades import outcome_value
 from ilacs.frameworks.grading_rules import target_of
 from ilacs.frameworks.pack import Framework
 from ilacs.model.action_plans import Action, ActionPlan
@@ -226,7 +227,7 @@ def _judgement_findings(inspection: Inspection, framework: Framework, at: str) -
                 _finding(
                     "ILACS-V004",
                     f"{path}.grade",
-                    f"{judgement.grade.value!r} is not on the grade scale"
+                    f"{outcome_value(judgement.grade)!r} is not on the grade scale"
                     f" {framework.grade_scale.id!r} of framework {framework.id!r}",
                 )
             )
@@ -253,7 +254,7 @@ def _judgement_findings(inspection: Inspection, framework: Framework, at: str) -
                 "ILACS-V007",
                 f"{at}.judgements[{index}]",
                 f"{inspection.kind.value!r} is not graded under {framework.id!r},"
-                f" but {judgement.area!r} is judged {judgement.grade.value!r}",
+                f" but {judgement.area!r} is judged {outcome_value(judgement.grade)!r}",
             )
             for index, judgement in enumerate(inspection.judgements)
         )

@@ -426,7 +426,7 @@ def grade_history(
         steps = tuple(
             GradeStep(grade=grade, start=_dated(item), end=end, framework=item.framework)
             for item, end in zip(graded, ends, strict=True)
-            if (grade := item.grade(area)) is not None
+            if isinstance(grade := item.grade(area), Grade)  # pictures draw the four grades
         )
         if steps:
             series.append(HistorySeries(area=area, label=_text(labels[area]), steps=steps))

@@ -88,7 +88,7 @@ from ilacs import frameworks
 from ilacs.base import converter as _converter
 from ilacs.base import validators as v
 from ilacs.errors import IlacsError, ValidationError
-from ilacs.frameworks.grades import Grade
+from ilacs.frameworks.grades import Grade, Outcome
 from ilacs.frameworks.kinds import InspectionKind
 from ilacs.frameworks.pack import IDENTIFIER, AreaRole, Framework
 from ilacs.model.action_plans import ActionPlan, ActionStatus
@@ -293,10 +293,7 @@ def _pack(framework_id: str) -> Framework | None:
 def _grades(inspection: Inspection, names: _Columns) -> dict[str, str]:
     """Each judgement's grade column, with the grade as its framework's scale prints it."""
     pack = _pack(inspection.framework)
-    return {
-        names.column(j.area): j.grade.label if pack is None else pack.grade_scale.wording(j.grade)
-        for j in inspection.judgements
-    }
+    return {names.column(j.area): _wording(pack, j.grade) for j in inspection.judgements}
 
 
 def _items(items: tuple[ImprovementArea, ...]) -> str:
@@ -479,7 +476,7 @@ def _judgement_rows(inspections: list[Inspection]) -> Iterator[list[Cell]]:
                 inspection.framework,
                 judgement.area,
                 _area_label(pack, judgement.area),
-                grade.label if pack is None else pack.grade_scale.wording(grade),
+                _wording(pack, grade),
             ]
 
 
@@ -713,8 +710,15 @@ def _not_known(row: Row) -> tuple[Fact, ...]:
     return tuple(found)
 
 
-def _grade(pack: Framework | None, value: str) -> Grade:
-    """A grade by the framework's own labels, or by Ofsted's usual spellings."""
+def _wording(pack: Framework | None, grade: Outcome) -> str:
+    """An outcome as its framework's scale prints it (a grade's Ofsted label without one)."""
+    if pack is not None:
+        return pack.grade_scale.wording(grade)
+    return grade.label if isinstance(grade, Grade) else grade
+
+
+def _grade(pack: Framework | None, value: str) -> Outcome:
+    """An outcome by the framework's own labels and ids, or a grade by Ofsted's usual spellings."""
     if pack is not None:
         try:
             return pack.grade_scale.parse(value)
@@ -724,7 +728,7 @@ def _grade(pack: Framework | None, value: str) -> Grade:
 
 
 def _judgements(row: Row, framework_id: str, grade_keys: dict[str, str]) -> tuple[Judgement, ...]:
-    grades: dict[str, Grade] = {}
+    grades: dict[str, Outcome] = {}
     pack = _pack(framework_id)
     for area, key in grade_keys.items():
         value = row.raw(key)

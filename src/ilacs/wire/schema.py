@@ -28,7 +28,7 @@ import attrs
 import pendulum
 
 from ilacs.base.validators import LARGEST_WHOLE_NUMBER
-from ilacs.frameworks.grades import Grade
+from ilacs.frameworks.grades import OUTCOME_ID, Grade
 
 __all__ = [
     "DRAFT",
@@ -166,7 +166,13 @@ UNEXPRESSED: dict[str, tuple[str, ...]] = {
             " least as many areas as it counts)"
         ),
     ),
-    "GradeScale": ("GradeScale: the grades are listed best first, each once",),
+    "GradeScale": (
+        (
+            "GradeScale: an ordered scale lists Ofsted's grades best first; a finding lists"
+            " two outcomes, an ungraded scale none, any other at least one; rules and"
+            " deadlines name only outcomes of the scale"
+        ),
+    ),
     "DeadlineRule": (
         "DeadlineRule: tolerance_months is less than months",
         "DeadlineRule: grade_at_least is not better than grade_at_most",
@@ -219,7 +225,6 @@ _TOGETHER: dict[str, dict[str, Any]] = {
 #: Value rules of fields whose validators are not ``ilacs.base.validators`` ones.
 _FIELD_FACTS: dict[tuple[str, str], dict[str, Any]] = {
     ("Condition", "at_least"): {"minimum": 1},
-    ("GradeScale", "grades"): {"minItems": 1},
     ("Framework", "judgement_areas"): {
         # At most one overall judgement area.
         "contains": _object(properties={"role": {"const": "overall"}}),
@@ -323,12 +328,32 @@ class _Builder:
         self.defs.setdefault(name, schema)
         return {"$ref": f"#/$defs/{name}"}
 
+    def outcome(self) -> dict[str, Any]:
+        """An outcome on a framework's scale: a Grade, or the id of another scale's outcome."""
+        grade = self.for_type(Grade, None, {})
+        other = {"type": "string", "pattern": f"^{OUTCOME_ID}{_END}"}
+        return self.define(
+            "Outcome",
+            {
+                "title": "Outcome",
+                "description": (
+                    "An outcome on the framework's scale: a Grade on Ofsted's four-point"
+                    " scale, or the snake_case id of an outcome that the framework pack's"
+                    " scale defines (such as 'positive'); loading the document checks that"
+                    " it is on the scale of the framework the document names."
+                ),
+                "anyOf": [grade, other],
+            },
+        )
+
     def for_type(self, hint: object, validator: object, extra: dict[str, Any]) -> dict[str, Any]:
         origin = typing.get_origin(hint)
         args = typing.get_args(hint)
         if origin in {typing.Union, types.UnionType}:
             given = [arg for arg in args if arg is not type(None)]
             branches = [self.for_type(arg, validator, extra) for arg in given]
+            if set(given) == {Grade, str}:
+                branches = [self.outcome()]
             if type(None) in args:
                 if len(branches) == 1 and "type" in branches[0]:
                     return {**branches[0], "type": [branches[0]["type"], "null"]}
