@@ -2,12 +2,23 @@
 
 Sources: the Haringey Children and Young People's Scrutiny Panel report of
 19 March 2019 (the seed), and Ofsted's reports of 18 July 2014, 14 December 2018,
-11 April 2023 and 24 February 2026. Shared by the Haringey examples.
+11 April 2023 and 24 February 2026, and its JTAI letter of 30 January 2018. Shared by
+the Haringey examples. Nothing here is invented; a value worked out from another
+(the day the 2018 report was received) is printed with :data:`INFERRED` and what it
+was inferred from, and a value an example makes up with :data:`ILLUSTRATIVE`.
 """
 
 import pendulum
 
-from ilacs import Grade, ImprovementArea, Inspection, InspectionKind, Judgement, LocalAuthority
+from ilacs import (
+    Fact,
+    Grade,
+    ImprovementArea,
+    Inspection,
+    InspectionKind,
+    Judgement,
+    LocalAuthority,
+)
 
 HARINGEY = LocalAuthority(
     name="Haringey", urn=80498, dfe_code="309", ons_code="E09000014", region="London"
@@ -122,6 +133,29 @@ INSPECTION_2026 = Inspection(
 )
 
 HISTORY = (INSPECTION_2014, INSPECTION_2018, INSPECTION_2023, INSPECTION_2026)
+
+# The seed, section 3.3: "a Joint Targeted Area Inspection (JTAI) on neglect took
+# place in December 2017". Ofsted's letter gives the days (4 to 8 December 2017) and
+# its publication (30 January 2018). Ungraded; its framework follows from its kind
+# and date once the JTAI has a framework series of its own.
+JTAI_2017 = Inspection(
+    authority=HARINGEY,
+    kind=InspectionKind.JOINT_TARGETED_AREA_INSPECTION,
+    on_site_start=pendulum.date(2017, 12, 4),
+    on_site_end=pendulum.date(2017, 12, 8),
+    published=pendulum.date(2018, 1, 30),
+    topic="Neglect",
+    not_known=(Fact.PRIORITY_ACTIONS,),
+)
+
+#: The seed, section 3.6: the action plan "will be sent to Ofsted in advance of their
+#: deadline of 18th March 2019".
+SEED_ACTION_PLAN_DEADLINE = pendulum.date(2019, 3, 18)
+SEED_DEADLINE = SEED_ACTION_PLAN_DEADLINE
+
+#: How the examples label a value the seed does not state.
+INFERRED = "[inferred]"
+ILLUSTRATIVE = "[illustrative]"
 
 
 def long_date(day: pendulum.Date | None) -> str:

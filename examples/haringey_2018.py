@@ -6,14 +6,9 @@ Run it: ``python examples/haringey_2018.py``.
 """
 
 import attrs
-import pendulum
-from _haringey import INSPECTION_2018, long_date
+from _haringey import INFERRED, INSPECTION_2018, SEED_ACTION_PLAN_DEADLINE, long_date
 
 from ilacs import Inspection, deadlines, frameworks, rules
-
-#: The seed, section 3.6: the action plan "will be sent to Ofsted in advance of their
-#: deadline of 18th March 2019".
-SEED_ACTION_PLAN_DEADLINE = pendulum.date(2019, 3, 18)
 
 
 def main() -> None:
@@ -58,7 +53,8 @@ def print_rules(inspection: Inspection) -> None:
         print(f"  {outcome.code} ({outcome.strength.value}): {outcome.status.value}")
         print(f"      {outcome.explanation}")
     allowed = rules.permitted(inspection, "overall_effectiveness")
-    labels = ", ".join(grade.label for grade in allowed.grades)
+    scale = inspection.framework_pack().grade_scale
+    labels = ", ".join(scale.wording(grade) for grade in allowed.grades)
     print(f"Overall effectiveness the other judgements permit: {labels}")
 
 
@@ -74,12 +70,23 @@ def print_deadlines(inspection: Inspection) -> None:
     print(
         f"The seed gives the action plan deadline, {long_date(SEED_ACTION_PLAN_DEADLINE)}:"
         f" {rule.working_days} working days after receipt, so the report was received on"
-        f" {long_date(received)}, before publication on {long_date(inspection.published)}."
+        f" {long_date(received)} {INFERRED}, before publication on"
+        f" {long_date(inspection.published)}."
+    )
+    print(
+        f"  {INFERRED} {long_date(received)} is inferred from the seed's deadline (section 3.6)"
+        " by counting working days back; neither the seed nor the report states it."
     )
     print()
-    print("Deadlines:")
+    print(f"Deadlines (those counted from receipt rest on the {INFERRED} receipt day):")
     for deadline in deadlines.for_inspection(attrs.evolve(inspection, report_received=received)):
         print(f"  - {deadline}")
+    print()
+    print("Notes on the seed:")
+    print(
+        "  - Section 3.1 dates the fieldwork '22 October to 9 November 2019', after the report"
+        " it precedes was published (14 December 2018): section 1.1 and the report give 2018."
+    )
 
 
 if __name__ == "__main__":

@@ -9,8 +9,12 @@ social worker vacancy rate. Section 8 ends by saying the detailed plan "will res
 to all concerns raised within the report", so the areas section 8 does not cover get an
 action of their own, owned by the roles the seed names.
 
-The seed gives no due dates for actions, so the dates here are illustrative; the
-statuses follow the seed's tenses ("is now in place", "will be recruiting").
+The seed gives no due dates, milestones, start dates or targets, so every one of
+them here is invented for illustration, and the ratings that follow from them are
+illustrative too; the output labels them ``[illustrative]`` and lists, action by
+action, what the seed says and what the example adds. The statuses follow the
+seed's tenses ("is now in place", "has been put in place", "will be recruiting"):
+the Principal Social Worker is still to be recruited on the panel's day.
 Run it: ``python examples/haringey_2018_action_plan.py [YYYY-MM-DD]``.
 """
 
@@ -18,7 +22,7 @@ import sys
 
 import attrs
 import pendulum
-from _haringey import INSPECTION_2018, long_date
+from _haringey import ILLUSTRATIVE, INFERRED, INSPECTION_2018, SEED_DEADLINE, long_date
 
 from ilacs import (
     Action,
@@ -35,8 +39,6 @@ from ilacs import (
 
 #: The scrutiny panel's meeting, the day the seed reports on.
 PANEL = pendulum.date(2019, 3, 19)
-#: The seed, section 3.6: the deadline Ofsted set for the plan.
-SEED_DEADLINE = pendulum.date(2019, 3, 18)
 
 DIRECTOR = "Director of Children and Young People's Services"
 HEAD_OF_SAFEGUARDING = "Head of Service for Safeguarding and Assessment"
@@ -45,7 +47,8 @@ CHIEF_EXECUTIVE = "Chief Executive"
 
 #: The seed, section 8.3: "The vacancy rate for social workers has reduced from 34.3%
 #: in July 2019 to 29.5% in December 2019." A paper of 19 March 2019 cannot report
-#: December 2019, so the months are read as July and December 2018.
+#: December 2019, so the months are read as July and December 2018 (inferred); the
+#: last day of each month is illustrative, and so is the 20% target: the seed sets none.
 VACANCY_RATE = Measure(
     id="sw-vacancy-rate",
     description="Social worker vacancy rate",
@@ -133,26 +136,26 @@ ACTIONS = (
             ),
         ),
     ),
+    # The seed, section 8.3: "The service will be recruiting a Principal Social
+    # Worker": not begun on the panel's day, so no history; the dates are illustrative.
     Action(
         id="principal-social-worker",
         title="Recruit a Principal Social Worker to lead on the quality of practice",
         answers=("ia-1", "ia-5"),
         owners=(DIRECTOR,),
-        due=pendulum.date(2019, 6, 28),
+        due=pendulum.date(2019, 9, 30),
         milestones=(
             Milestone(
                 id="psw-advertised",
                 title="Principal Social Worker post advertised",
-                due=pendulum.date(2019, 3, 15),
-                completed=pendulum.date(2019, 3, 8),
+                due=pendulum.date(2019, 4, 30),
             ),
             Milestone(
                 id="psw-appointed",
                 title="Principal Social Worker appointed",
-                due=pendulum.date(2019, 3, 29),
+                due=pendulum.date(2019, 7, 31),
             ),
         ),
-        history=(_started(pendulum.date(2019, 2, 4)),),
     ),
     Action(
         id="recruitment-retention",
@@ -212,6 +215,56 @@ ACTIONS = (
 )
 
 
+#: For each action: what the seed says (with its section), and what the example adds.
+PROVENANCE = {
+    "qa-framework": (
+        "8.3: a revised quality assurance framework 'is also now in place'; two auditors",
+        "the due dates, the milestones' dates and the start on 17 December 2018",
+    ),
+    "assessment-quality": (
+        (
+            "8.3: working with Professor David Shemmings on the quality of assessments;"
+            " 4.2.5: thresholds in the disabled children's service"
+        ),
+        "the due dates, the milestones and the start on 7 January 2019",
+    ),
+    "practice-expectations": (
+        (
+            "8.3: a set of expectations 'has been put in place', with supervision and training;"
+            " 7.1: staff roadshows on 18 December"
+        ),
+        "the due dates, the completion on 1 March 2019, and the roadshows as its start",
+    ),
+    "principal-social-worker": (
+        "8.3: the service 'will be recruiting' a Principal Social Worker (not yet begun)",
+        "the due dates and the milestones",
+    ),
+    "recruitment-retention": (
+        (
+            "8.3: recruitment and retention; the vacancy rates 34.3% and 29.5%; the report to the"
+            " Staffing and Remuneration Committee on 17 December 2018"
+        ),
+        (
+            "the due date, the start on 12 November 2018, the 20% target by 31 March 2020 and the"
+            " last day of each month for the rates"
+        ),
+    ),
+    "permanence": (
+        "3.5 and 5.4: permanence planning, work under way",
+        "the due date and the start on 19 November 2018",
+    ),
+    "adolescent-placements": (
+        "3.5: placement sufficiency for vulnerable adolescents",
+        "the due date",
+    ),
+    "exploitation-partnership": (
+        "3.5 and 6.2: criminally exploited children, return home interviews, the youth strategy",
+        "the due dates, the milestone, and the Cabinet briefing of 10 January (7.2) as its start",
+    ),
+    "private-fostering": ("3.5: pathways to private fostering", "the due date"),
+}
+
+
 def haringey_plan() -> ActionPlan:
     """The plan, answering the inspection with the receipt day the seed's deadline implies."""
     rule = deadlines.get_rule(INSPECTION_2018.framework, "action_plan")
@@ -246,6 +299,14 @@ def main(argv: list[str]) -> None:
         f"Overseen by the {plan.oversight[0]}; progress reported to {', '.join(plan.oversight[1:])}"
     )
     print(f"As of {long_date(as_of)}")
+    print(
+        f"{ILLUSTRATIVE} The seed gives no due dates, milestones, start dates or targets:"
+        " those below are invented, and the ratings that follow from them are illustrative."
+    )
+    print(
+        f"{INFERRED} The report's receipt on {long_date(plan.inspection.report_received)} is"
+        " inferred from the seed's deadline of 18 March 2019 (section 3.6)."
+    )
     print()
     print("Every area answered:")
     for number, area in enumerate(plan.inspection.improvement_areas, start=1):
@@ -254,6 +315,12 @@ def main(argv: list[str]) -> None:
         print(f"     answered by: {answering}")
     print()
     print(summary.to_text())
+    print()
+    print("What the seed says, and what this example invents:")
+    for action in plan.actions:
+        says, invents = PROVENANCE[action.id]
+        print(f"  {action.id}: the seed, {says}")
+        print(f"      {ILLUSTRATIVE} {invents}")
     print()
     print("Notes on the seed:")
     print(

@@ -588,7 +588,7 @@ class TestTheHaringeyDocuments:
         text = result.out
         assert "*Briefing as of 19 March 2019.*" in text
         assert "9. Pathways to private fostering. (`ia-9`)" in text
-        assert "| Red | 0 |\n| Amber | 3 |\n| Green | 6 |" in text
+        assert "| Red | 0 |\n| Amber | 2 |\n| Green | 7 |" in text
         assert "- **Improvement areas without an action**: none" in text
         assert "Overseen by the Children's Improvement Board" in text
         assert (

@@ -103,10 +103,10 @@ class TestExamples:
         )
         assert len(ratings) == 9
         assert all(reason for _, _, reason in ratings)
-        assert "Actions: 9 (0 red, 3 amber, 6 green)" in out
+        assert "Actions: 9 (0 red, 2 amber, 7 green)" in out
         assert (
-            "principal-social-worker (amber, in progress): milestone 'Principal Social Worker"
-            " appointed' is due 29 March 2019, in 8 working days"
+            "principal-social-worker (green, planned): action 'Recruit a Principal Social Worker"
+            " to lead on the quality of practice' is on track, due 30 September 2019"
         ) in out
         assert "Overseen by the Children's Improvement Board" in out
         assert "Social worker vacancy rate: 29.5% on 31 December 2018 (baseline 34.3%" in out
@@ -116,8 +116,8 @@ class TestExamples:
         """Given a later day, what was amber and not done turns red, with the days late."""
         out = _run(EXAMPLES / "haringey_2018_action_plan.py", "2019-04-15")
         assert (
-            "principal-social-worker (red, in progress): milestone 'Principal Social Worker"
-            " appointed' was due 29 March 2019, 11 working days ago"
+            "assessment-quality (red, in progress): milestone 'Relationship-based practice"
+            " programme agreed' was due 29 March 2019, 11 working days ago"
         ) in out
 
     def test_national_picture_imports_every_row_and_finds_no_must_breach(self) -> None:
@@ -145,3 +145,104 @@ class TestExamples:
         count = int(re.findall(r"National distribution \((\d+) authorities", out)[0])
         assert 0 < count < 153
         assert "  Care leavers: no authority has this judgement yet" in out
+
+
+#: What the seed (Haringey's scrutiny panel report of 19 March 2019) states, by section.
+SEED_JUDGEMENTS = (  # 3.4: every judgement "Requires improvement to be good"
+    "The impact of leaders on social work practice with children and families",
+    "The experiences and progress of children who need help and protection",
+    "The experiences and progress of children in care and care leavers",
+    "Overall effectiveness",
+)
+SEED_AREAS = (  # 3.5: "inspectors noted the following nine areas"
+    "Assessment of children's needs when their circumstances change, in order to inform plans.",
+    (
+        "Child-focused plans, particularly in the disabled children's team, where the understanding"
+        " of thresholds when risks escalate also needs to improve."
+    ),
+    (
+        "Timely and effective permanence planning for all children in care, including effective"
+        " challenge brought by independent reviewing officers."
+    ),
+    "Placement sufficiency for vulnerable adolescents.",
+    (
+        "The quality and timeliness of case recording, including the recording of management"
+        " decision-making."
+    ),
+    "The quality of audits to inform practice and drive practice improvements.",
+    "The strategic partnership response to criminally exploited children.",
+    (
+        "The offer and take-up of return home interviews and the subsequent use of intelligence to"
+        " inform individual children's plans and wider partnership activity."
+    ),
+    "Pathways to private fostering.",
+)
+
+
+class TestTheSeedsFacts:
+    """The Haringey examples contradict the seed nowhere, and label what they infer or invent."""
+
+    def test_the_2018_example_gives_the_seeds_dates_grades_areas_and_deadline(self) -> None:
+        """1.1 and 3.1: 22 October to 9 November 2018; 1.1: published 14 December 2018; 3.6."""
+        out = _run(EXAMPLES / "haringey_2018.py")
+        assert "Off-site week from: 22 October 2018" in out
+        assert "On-site fieldwork:  29 October 2018 to 9 November 2018" in out
+        assert "Published:          14 December 2018" in out
+        for label in SEED_JUDGEMENTS:
+            assert f"{label:<76}Requires improvement to be good" in out
+        printed = re.findall(r"^  \d\. (.+)$", out, flags=re.MULTILINE)
+        assert tuple(printed) == SEED_AREAS
+        assert "  - Action plan: due 18 March 2019, 70 working days after receipt" in out
+
+    def test_the_inferred_receipt_day_is_labelled_with_what_it_was_inferred_from(self) -> None:
+        """The seed never says when the report arrived: 5 December 2018 is worked back."""
+        out = _run(EXAMPLES / "haringey_2018.py")
+        stated = [line for line in out.splitlines() if "received on 5 December 2018" in line]
+        assert stated
+        assert all("[inferred]" in line for line in stated)
+        assert "inferred from the seed's deadline (section 3.6)" in out
+        assert "Deadlines (those counted from receipt rest on the [inferred] receipt day):" in out
+        assert "'22 October to 9 November 2019'" in out  # the seed's own slip, named as one
+
+    def test_the_action_plan_labels_every_invented_value_and_contradicts_the_seed_nowhere(
+        self,
+    ) -> None:
+        """8.3: the Principal Social Worker is still to be recruited; dates and target invented."""
+        out = _run(EXAMPLES / "haringey_2018_action_plan.py")
+        assert (
+            "[illustrative] The seed gives no due dates, milestones, start dates or targets:"
+            " those below are invented, and the ratings that follow from them are illustrative."
+        ) in out
+        assert "[inferred] The report's receipt on 5 December 2018 is inferred" in out
+        invented = re.findall(r"^      \[illustrative\] (.+)$", out, flags=re.MULTILINE)
+        assert len(invented) == 9  # one line for each action
+        assert "the 20% target by 31 March 2020" in out
+        assert "'will be recruiting' a Principal Social Worker (not yet begun)" in out
+        assert "Principal Social Worker post advertised' was completed" not in out
+        assert "principal-social-worker (green, planned)" in out
+        assert "baseline 34.3% on 31 July 2018" in out
+        assert "29.5% on 31 December 2018" in out
+
+    def test_the_history_tells_the_journey_from_the_data_and_says_where_each_event_came_from(
+        self,
+    ) -> None:
+        """2014, the December 2017 JTAI, 2018, 2023, the February 2025 focused visit and 2026."""
+        out = _run(EXAMPLES / "haringey_history.py")
+        journey = out.split("\n\n")[1].splitlines()
+        events = [line.strip() for line in journey if not line.startswith("      ")]
+        assert [event.split(":")[0] for event in events] == [
+            "20 May 2014 to 11 June 2014",
+            "4 December 2017 to 8 December 2017",
+            "29 October 2018",
+            "13 February 2023",
+            "11 February 2025",
+            "12 January 2026 to 16 January 2026",
+        ]
+        assert "on neglect" in events[1]
+        assert "focused visit under ilacs-2023, on achieving permanence" in events[4]
+        assert out.count("source: Ofsted's official statistics") == 2
+        assert "source: Ofsted's in-year activity" in out
+        assert "areas for priority action: not known (the source does not say)" in out
+        assert "23 of 115 re-inspections fell within 3 years ± 6 months" in out
+        assert "Ofsted's stated intention: Next full inspection (short)" in out
+        assert "overall_effectiveness: 2014 RI -> 2018 RI -> 2023 Good -> 2026 Outstanding" in out

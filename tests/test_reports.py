@@ -219,8 +219,8 @@ class TestPlanBriefing:
         ]
 
     def test_the_ratings_are_counted(self) -> None:
-        """As of the panel: none red, three amber, six green."""
-        assert "| Red | 0 |\n| Amber | 3 |\n| Green | 6 |" in self.TEXT
+        """As of the panel: none red, two amber, seven green (the dates are the example's)."""
+        assert "| Red | 0 |\n| Amber | 2 |\n| Green | 7 |" in self.TEXT
 
     def test_each_action_has_its_due_date_status_rating_and_reason(self) -> None:
         """Nine rows, one an amber action with the milestone that makes it so."""
@@ -252,12 +252,11 @@ class TestPlanBriefing:
         )
 
     def test_later_the_missed_milestones_turn_red(self) -> None:
-        """As of 3 June 2019: four red, no amber, five green; what is next is actions."""
+        """As of 3 June 2019: four red, no amber, five green; what is next is the appointment."""
         text = reports.briefing(PLAN, D(2019, 6, 3))
         assert "| Red | 4 |\n| Amber | 0 |\n| Green | 5 |" in text
         assert _section(text, "### Due next")[0] == (
-            "- 28 June 2019: action 'Recruit a Principal Social Worker to lead on the quality of"
-            " practice' (principal-social-worker)"
+            "- 31 July 2019: milestone 'Principal Social Worker appointed' (principal-social-worker)"
         )
 
     def test_due_soon_sets_how_near_a_deadline_turns_amber(self) -> None:

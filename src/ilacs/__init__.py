@@ -37,9 +37,11 @@ from ilacs.model.action_plans import (
 )
 from ilacs.model.authority import LocalAuthority
 from ilacs.model.inspections import (
+    Fact,
     ImprovementArea,
     Inspection,
     Judgement,
+    Known,
     NationalFrameworkTag,
     TagKind,
 )
@@ -107,6 +109,7 @@ __all__ = [
     "ActionPlan",
     "ActionStatus",
     "AreaRole",
+    "Fact",
     "Finding",
     "Framework",
     "Grade",
@@ -116,6 +119,7 @@ __all__ = [
     "InspectionKind",
     "Judgement",
     "JudgementArea",
+    "Known",
     "LocalAuthority",
     "Measure",
     "Milestone",

@@ -618,7 +618,7 @@ def plan_status(
     >>> picture.categories
     ('Green', 'Amber', 'Red')
     >>> picture.counts[0], picture.counts[-1]
-    ((9, 0, 0), (5, 1, 3))
+    ((9, 0, 0), (5, 2, 2))
     """
     if not isinstance(plan, ActionPlan):
         v.reject("plan", plan, "must be an ActionPlan")
