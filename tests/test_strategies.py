@@ -8,7 +8,7 @@ import attrs
 import pendulum
 import pytest
 from _haringey import INSPECTION_2018
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from ilacs import (
@@ -29,6 +29,7 @@ from ilacs.base.codes import CODES
 from ilacs.deadlines import Deadline, DeadlineRule
 from ilacs.frameworks import Framework, JudgementArea
 from ilacs.frameworks.pack import FRAMEWORK_ID
+from ilacs.history import GapDistribution, History, Intervention, NextInspection, TrajectoryPoint
 from ilacs.national import Distribution
 from ilacs.rules import Rule
 from ilacs.validation import Finding, ValidationReport, validate
@@ -73,6 +74,11 @@ STRATEGIES: dict[str, st.SearchStrategy[Any]] = {
     "validation_reports": strategies.validation_reports(),
     "authority_records": strategies.authority_records(),
     "distributions": strategies.distributions(max_inspections=3),
+    "interventions": strategies.interventions(),
+    "histories": strategies.histories(max_inspections=2),
+    "next_inspections": strategies.next_inspections(),
+    "trajectory_points": strategies.trajectory_points(),
+    "gap_distributions": strategies.gap_distributions(max_inspections=3),
 }
 
 
@@ -230,6 +236,7 @@ class TestInspections:
         self, data: st.DataObject, framework: Framework, graded: bool
     ) -> None:
         """The framework given, by value or id; a kind graded or not as asked, judged so."""
+        assume(any(kind.graded is graded for kind in framework.inspection_kinds))  # JTAI: none
         either: tuple[Framework | str, ...] = (framework, framework.id)
         given_as = data.draw(st.sampled_from(either))
         inspection = data.draw(strategies.inspections(framework=given_as, graded=graded))
@@ -415,3 +422,45 @@ class TestValueStrategies:
         assert picture.total == sum(number for _, number in picture.counts)
         assert picture.inspected == picture.total + picture.not_judged
         assert picture.inspected <= 3
+
+
+#: Histories draw several inspections each: a quarter of the plans' examples, no fewer than 5.
+HISTORIES = settings(max_examples=max(5, settings().max_examples // 16))
+
+
+class TestHistoryStrategies:
+    """An authority's history, its interventions, trajectory, next inspection and gaps."""
+
+    @given(strategies.interventions())
+    def test_an_intervention_ends_after_it_starts(self, item: Intervention) -> None:
+        """A dated, sourced record whose end, when known, is not before its start."""
+        assert item.end is None or item.start <= item.end
+        assert item.source
+
+    @HISTORIES
+    @given(strategies.histories(max_inspections=3))
+    def test_a_history_is_one_authoritys_events_in_order(self, story: History) -> None:
+        """Every event and intervention is the authority's; events run in date order."""
+        assert all(event.authority == story.authority for event in story.events)
+        assert all(item.authority == story.authority for item in story.interventions)
+        starts = [event.on_site_start for event in story.events]
+        assert starts == sorted(starts)
+
+    @HISTORIES
+    @given(strategies.next_inspections())
+    def test_a_next_inspection_gives_a_reason(self, due: NextInspection) -> None:
+        """Whatever is due, or not known, the reason says why in words."""
+        assert due.reason
+
+    @HISTORIES
+    @given(strategies.trajectory_points())
+    def test_a_trajectory_point_is_graded_on_its_area(self, point: TrajectoryPoint) -> None:
+        """A point is a judgement's grade on a day under a framework version."""
+        assert point.area
+        assert point.framework in {pack.id for pack in frameworks.all()}
+
+    @HISTORIES
+    @given(strategies.gap_distributions(max_inspections=3))
+    def test_gaps_are_never_negative(self, gaps: GapDistribution) -> None:
+        """A gap between two full inspections is counted forwards, in months."""
+        assert all(months >= 0 for _, counted in gaps.gaps for months in counted)

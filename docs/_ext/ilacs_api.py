@@ -17,6 +17,7 @@ documented: one that is not is a warning, which ``-W`` turns into an error.
 """
 
 import enum
+import functools
 import importlib
 import inspect
 import re
@@ -92,6 +93,7 @@ def public_names() -> Iterator[tuple[str, str, object]]:
             yield module_name, name, getattr(module, name)
 
 
+@functools.cache
 def canonical_names() -> dict[int, str]:
     """The public path that documents each class and function, by ``id``.
 

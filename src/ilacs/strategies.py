@@ -570,13 +570,20 @@ def interventions(*, authority: LocalAuthority | None = None) -> st.SearchStrate
     return build()
 
 
-def histories(*, max_inspections: int = 4) -> st.SearchStrategy[History]:
-    """One authority's history: drawn inspections (and interventions) of one authority."""
+def histories(
+    *, min_inspections: int = 0, max_inspections: int = 4, graded: bool | None = None
+) -> st.SearchStrategy[History]:
+    """One authority's history: drawn inspections (and interventions) of one authority.
+
+    ``graded`` narrows the inspections to graded (True) or ungraded (False) kinds.
+    """
 
     @st.composite
     def build(draw: st.DrawFn) -> History:
         authority = draw(local_authorities())
-        items = draw(st.lists(inspections(), max_size=max_inspections))
+        items = draw(
+            st.lists(inspections(graded=graded), min_size=min_inspections, max_size=max_inspections)
+        )
         return History.of(
             authority,
             [attrs.evolve(item, authority=authority) for item in items],
@@ -588,7 +595,7 @@ def histories(*, max_inspections: int = 4) -> st.SearchStrategy[History]:
 
 def next_inspections() -> st.SearchStrategy[NextInspection]:
     """When a drawn authority's next full inspection is due, as of a drawn day."""
-    return st.builds(lambda story, day: story.due_next(day), histories(), dates())
+    return st.builds(lambda story, day: story.due_next(day), histories(max_inspections=3), dates())
 
 
 def trajectory_points() -> st.SearchStrategy[TrajectoryPoint]:
@@ -598,7 +605,8 @@ def trajectory_points() -> st.SearchStrategy[TrajectoryPoint]:
         areas = sorted({item.area for event in story.events for item in event.judgements})
         return tuple(point for area in areas for point in story.trajectory(area))
 
-    return histories().map(points).filter(bool).flatmap(st.sampled_from)
+    graded = histories(min_inspections=1, max_inspections=2, graded=True)
+    return graded.map(points).filter(bool).flatmap(st.sampled_from)
 
 
 def gap_distributions(*, max_inspections: int = 6) -> st.SearchStrategy[GapDistribution]:
