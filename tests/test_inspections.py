@@ -12,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ilacs import (
+    Fact,
     Grade,
     ImprovementArea,
     Inspection,
@@ -303,3 +304,47 @@ class TestGeneratedInspections:
         """inspections(framework=...) keeps to that version."""
         assert inspection.framework == "ilacs-2026"
         assert inspection.grade("overall_effectiveness") is None
+
+
+#: (not_known, the facts' answers as (priority actions, improvement areas, receipt, last day)).
+KNOWN_CASES = [
+    ((), ("none", "these", "not_known", "these")),
+    ((Fact.PRIORITY_ACTIONS,), ("not_known", "these", "not_known", "these")),
+    ((Fact.REPORT_RECEIVED,), ("none", "these", "not_known", "these")),
+]
+
+
+class TestTriStateFacts:
+    """A record tells "none" from "not known" where a source may be silent."""
+
+    @pytest.mark.parametrize(("not_known", "answers"), KNOWN_CASES)
+    def test_each_fact_is_none_these_or_not_known(
+        self, not_known: tuple[Fact, ...], answers: tuple[str, ...]
+    ) -> None:
+        """An empty list is none unless listed as not known; a missing date is not known."""
+        inspection = _inspection(not_known=not_known)
+        facts = (Fact.PRIORITY_ACTIONS, "improvement_areas", Fact.REPORT_RECEIVED, "on_site_end")
+        assert tuple(inspection.known(fact).value for fact in facts) == answers
+
+    def test_a_fact_given_cannot_be_listed_as_not_known(self) -> None:
+        """Construction rejects a list that is both given and not known."""
+        with pytest.raises(
+            ValidationError, match="'not_known' must not list 'improvement_areas', which is given"
+        ):
+            _inspection(not_known=(Fact.IMPROVEMENT_AREAS,))
+
+    @pytest.mark.parametrize("bad", [("priority_actions",), (Fact.ON_SITE_END, Fact.ON_SITE_END)])
+    def test_not_known_holds_facts_once_each(self, bad: tuple[object, ...]) -> None:
+        """Strings are not facts, and no fact twice."""
+        with pytest.raises(ValidationError, match="not_known"):
+            _inspection(on_site_end=None, not_known=bad)
+
+    def test_asking_for_an_unknown_fact_names_the_known_ones(self) -> None:
+        """An IlacsError, not a KeyError."""
+        with pytest.raises(ValidationError, match="'fact' must be one of 'priority_actions'"):
+            _inspection().known("lead_inspector")
+
+    def test_not_known_round_trips_through_json(self) -> None:
+        """The wire keeps the facts not known."""
+        inspection = _inspection(improvement_areas=(), not_known=(Fact.IMPROVEMENT_AREAS,))
+        assert structure(unstructure(inspection), Inspection, what="an inspection") == inspection
