@@ -300,3 +300,29 @@ class TestNotKnownEverywhere:
         assert visit.known(Fact.PRIORITY_ACTIONS) is Known.NONE
         statuses = {d.status for d in deadlines.for_inspection(visit)}
         assert statuses == {deadlines.DeadlineStatus.DOES_NOT_APPLY}
+
+
+class TestTheHistoryCommand:
+    """ilacs history AUTHORITY FILE...: the journey from national files, as of a day."""
+
+    def test_it_merges_the_files_and_says_what_is_not_known(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Each event names its file; the focused visit's priority actions are not known."""
+        result = run_cli(
+            capsys, "history", "Haringey", str(OFFICIAL), str(INYEAR), "--as-of", "2025-03-31"
+        )
+        assert result.status == 0, result.err
+        lines = result.out.splitlines()
+        assert lines[0] == "Haringey, as of 31 March 2025:"
+        assert lines[5].startswith("  11 February 2025: focused_visit (ilacs-2023), Achieving")
+        assert lines[5].endswith(f"[{INYEAR}]")
+        assert lines[6] == "      not known: areas for priority action, areas for improvement"
+        assert "Ofsted's stated intention: Next full inspection (short): not known" in result.out
+        assert "40 re-inspections after Good" in result.out
+
+    def test_an_unknown_authority_exits_1(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A clear message, no traceback."""
+        result = run_cli(capsys, "history", "Nowhere", str(OFFICIAL), "--as-of", "2025-03-31")
+        assert result.status == 1
+        assert "no local authority is known by the name 'Nowhere'" in result.err

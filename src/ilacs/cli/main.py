@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import NoReturn, TextIO
 
 from ilacs import __version__
-from ilacs.cli import data, documents, national, new, pictures
+from ilacs.cli import data, documents, history, national, new, pictures
 from ilacs.cli.status import (
     INPUT_ERROR,
     INTERNAL_ERROR,
@@ -81,6 +81,7 @@ def _parser() -> argparse.ArgumentParser:
     data.add_commands(commands)
     national.add_commands(commands)
     pictures.add_commands(commands)
+    history.add_commands(commands)
     return parser
 
 

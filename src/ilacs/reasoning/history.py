@@ -533,17 +533,19 @@ class History:
                 months_since=since,
                 reason=f"{when} and was judged {grade.label}: {_INADEQUATE_PATHWAY}",
             )
-        stated = next(
+        window = next(
             (
                 item
                 for item in deadlines.for_inspection(last)
-                if item.rule.is_window and item.status is deadlines.DeadlineStatus.DUE
+                if item.rule.is_window
+                and item.status is not deadlines.DeadlineStatus.DOES_NOT_APPLY
             ),
             None,
         )
+        stated = window if window and window.status is deadlines.DeadlineStatus.DUE else None
         parts = [f"{when} ({grade.label}, {since} months before {format_date(as_of)})"]
-        if stated is not None:
-            parts.append(f"Ofsted's stated intention: {stated}")
+        if window is not None:
+            parts.append(f"Ofsted's stated intention: {window}")
         quartiles, count = None, 0
         if observed is not None:
             quartiles, count, text = _observed_text(observed, grade)
