@@ -185,7 +185,10 @@ UNSAID = [
     ("deadline rule ids are unique", r"must not repeat (area id|inspection kind|rule code|dead)"),
     ("a judgement area's parent is a judgement area", r"names parent"),
     ("each grading rule's target and conditions name", r"\$\.rules: rule '"),
-    ("GradeScale: the grades are listed best first", r"best first|must not repeat grade"),
+    (
+        "GradeScale: an ordered scale lists Ofsted's grades best first",
+        r"best first|must not repeat grade|scale lists|which is not on its scale",
+    ),
     ("DeadlineRule: tolerance_months is less than months", r"'tolerance_months' needs"),
     ("DeadlineRule: grade_at_least is not better", r"'grade_at_least' .* must not be better"),
 ]

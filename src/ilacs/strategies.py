@@ -22,9 +22,18 @@ from ilacs import frameworks
 from ilacs.base.codes import CODES
 from ilacs.errors import IlacsError
 from ilacs.frameworks.deadline_rules import DeadlineRule
-from ilacs.frameworks.grades import Grade, Outcome
-from ilacs.frameworks.grading_rules import Rule
-from ilacs.frameworks.pack import Framework, JudgementArea
+from ilacs.frameworks.grades import Grade, Outcome, ScaleKind
+from ilacs.frameworks.grading_rules import Condition, Limit, Rule, Shape, Strength
+from ilacs.frameworks.kinds import InspectionKind
+from ilacs.frameworks.pack import (
+    AreaRole,
+    Framework,
+    GradeLabel,
+    GradeScale,
+    JudgementArea,
+    KindInUse,
+    Source,
+)
 from ilacs.model.action_plans import (
     Action,
     ActionPlan,
@@ -65,6 +74,7 @@ __all__ = [
     "distributions",
     "findings",
     "framework_ids",
+    "framework_packs",
     "frameworks_",
     "gap_distributions",
     "grades",
@@ -81,6 +91,7 @@ __all__ = [
     "national_framework_tags",
     "next_inspections",
     "observations",
+    "outcome_scales",
     "status_histories",
     "texts",
     "trajectory_points",
@@ -132,6 +143,108 @@ def _later(day: pendulum.Date, most: int) -> st.SearchStrategy[pendulum.Date]:
 def grades(scale: Sequence[Outcome] = tuple(Grade)) -> st.SearchStrategy[Outcome]:
     """Grades, from the whole Ofsted scale or the given outcomes of any scale."""
     return st.sampled_from(tuple(scale))
+
+
+_GRADE_VALUES = frozenset(grade.value for grade in Grade)
+
+
+def outcome_scales(*, min_size: int = 2, max_size: int = 7) -> st.SearchStrategy[GradeScale]:
+    """Ordered outcome scales of the pack's own ids (never a four-point grade's value).
+
+    Each outcome has a distinct label ("Level a") and sometimes a variant; the first
+    is the best.
+    """
+    ids = st.lists(
+        st.from_regex(r"\A[a-z][a-z0-9]{0,6}(?:_[a-z0-9]{1,4})?\Z"),
+        min_size=min_size,
+        max_size=max_size,
+        unique=True,
+    ).filter(lambda found: not _GRADE_VALUES.intersection(found))
+
+    @st.composite
+    def build(draw: st.DrawFn) -> GradeScale:
+        outcomes = draw(ids)
+        return GradeScale(
+            id="trial-scale",
+            name=draw(texts(max_words=4)),
+            kind=ScaleKind.ORDERED,
+            grades=tuple(
+                GradeLabel(
+                    grade=outcome,
+                    label=f"Level {outcome.replace('_', ' ')}",
+                    variants=(f"Position {number}",) if draw(st.booleans()) else (),
+                )
+                for number, outcome in enumerate(outcomes, start=1)
+            ),
+        )
+
+    return build()
+
+
+def framework_packs(
+    scale: GradeScale | None = None, *, max_practice: int = 4
+) -> st.SearchStrategy[Framework]:
+    """Framework packs of series ``trial`` on an ordered scale (drawn, or the one given).
+
+    An overall judgement and one to ``max_practice`` practice ones; a "must" rule that
+    the overall judgement lies between the best and the worst of the others, and
+    sometimes a cap ("if any practice judgement is at or below G, overall is at best
+    H"); one graded kind. Register the pack (``frameworks.scoped(pack)``) to use it.
+    """
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Framework:
+        chosen = scale if scale is not None else draw(outcome_scales())
+        members = chosen.members
+        count = draw(st.integers(min_value=1, max_value=max_practice))
+        areas = [
+            JudgementArea(id=f"area_{n}", label=f"Area {n}", role=AreaRole.PRACTICE)
+            for n in range(1, count + 1)
+        ]
+        areas.append(JudgementArea(id="overall", label="Overall", role=AreaRole.OVERALL))
+        each = Condition(at_least="all", of=("others",), grade=None)
+        rules = [
+            Rule(
+                code="TRIAL-1",
+                statement="Overall lies between the best and the worst of the others.",
+                strength=Strength.MUST,
+                provenance="Generated for a property test.",
+                target="overall",
+                limits=(
+                    Limit(shape=Shape.CAP, when=(each,), bound=None),
+                    Limit(shape=Shape.FLOOR, when=(each,), bound=None),
+                ),
+            )
+        ]
+        if draw(st.booleans()):
+            threshold = draw(st.sampled_from(members))
+            bound = draw(st.sampled_from(members))
+            at = Condition(at_least=1, of=("practice",), grade=threshold)
+            rules.append(
+                Rule(
+                    code="TRIAL-2",
+                    statement="A low practice judgement caps overall.",
+                    strength=draw(st.sampled_from(Strength)),
+                    provenance="Generated for a property test.",
+                    target="overall",
+                    limits=(Limit(shape=Shape.CAP, when=(at,), bound=bound),),
+                )
+            )
+        return Framework(
+            id="trial-pack",
+            series="trial",
+            name=draw(texts(max_words=4)),
+            summary=draw(texts(max_words=8)),
+            in_force_from=pendulum.date(2030, 1, 1),
+            in_force_until=None,
+            grade_scale=chosen,
+            judgement_areas=tuple(areas),
+            inspection_kinds=(KindInUse(kind=InspectionKind.STANDARD, label="Full", graded=True),),
+            rules=tuple(rules),
+            sources=(Source(title="Generated for a property test"),),
+        )
+
+    return build()
 
 
 def frameworks_() -> st.SearchStrategy[Framework]:

@@ -332,23 +332,24 @@ class Framework:
                 f" scale {scale.id!r} is {scale.kind.value}"
             )
             raise ValidationError(msg, field="rules", value=scale.kind.value)
-        named: list[tuple[str, Outcome | None]] = []
+        named: list[tuple[str, str, Outcome | None]] = []
         for rule in self.rules:
             for limit in rule.limits:
-                named.append((f"rule {rule.code!r}", limit.bound))
-                named.extend((f"rule {rule.code!r}", c.grade) for c in limit.when)
+                named.append(("rules", f"rule {rule.code!r}", limit.bound))
+                named.extend(("rules", f"rule {rule.code!r}", c.grade) for c in limit.when)
         for deadline in self.deadlines:
-            named.append((f"deadline rule {deadline.id!r}", deadline.grade_at_least))
-            named.append((f"deadline rule {deadline.id!r}", deadline.grade_at_most))
+            where = f"deadline rule {deadline.id!r}"
+            named.append(("deadlines", where, deadline.grade_at_least))
+            named.append(("deadlines", where, deadline.grade_at_most))
         members = scale.members
-        for where, outcome in named:
+        for field, where, outcome in named:
             if outcome is not None and outcome not in members:
                 msg = (
                     f"{where} of framework {self.id!r} names {outcome_value(outcome)!r},"
                     f" which is not on its scale {scale.id!r}"
                     f" ({', '.join(map(outcome_value, members)) or 'no outcomes'})"
                 )
-                raise ValidationError(msg, field="grade", value=outcome)
+                raise ValidationError(msg, field=field, value=outcome)
 
     def __repr__(self) -> str:
         until = self.in_force_until or ""

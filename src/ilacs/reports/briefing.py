@@ -38,6 +38,7 @@ from ilacs.base import validators as v
 from ilacs.base.files import write_atomically
 from ilacs.base.text import format_date, format_working_days
 from ilacs.errors import IlacsError
+from ilacs.frameworks.grades import Grade
 from ilacs.model.action_plans import ActionPlan
 from ilacs.model.inspections import Fact, ImprovementArea, Inspection, Known
 from ilacs.reasoning import deadlines, progress, rules
@@ -83,7 +84,10 @@ def _judgements(inspection: Inspection) -> list[str]:
     lines = ["## Judgements", ""]
     if not inspection.judgements:
         return [*lines, "This inspection gave no graded judgements.", ""]
-    lines.extend(table(("Judgement", "Grade"), inspection.judgement_table()))
+    # Ofsted's four-point packs print grades; another scale's packs print outcomes.
+    scale = inspection.framework_pack().grade_scale.members
+    heading = "Grade" if all(isinstance(grade, Grade) for grade in scale) else "Outcome"
+    lines.extend(table(("Judgement", heading), inspection.judgement_table()))
     lines.append("")
     breached = [outcome for outcome in rules.evaluate(inspection) if outcome.breached]
     if not breached:

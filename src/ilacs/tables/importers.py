@@ -88,6 +88,7 @@ __all__ = [
     "Reason",
     "SkippedRow",
     "Source",
+    "area_send",
     "community",
     "inyear",
     "ofsted",
@@ -584,3 +585,8 @@ def community(
     }
     result = run(table, build, progress=progress, fields=fields, duplicates=True)
     return _reported(result, table, grades, (*_COMMUNITY_COLUMNS, *_COMMUNITY_UNREAD))
+
+
+# Area SEND outcomes live in their own module (ilacs.tables.area_send, with the
+# reports' own text); the overview importer is here too, by the name area_send.
+from ilacs.tables.area_send import overview as area_send  # noqa: E402 (it imports this module)
