@@ -14,7 +14,7 @@ from test_converter import paths
 
 from ilacs import ActionPlan, Inspection, LocalAuthority, Observation, serialisation, strategies
 from ilacs.base import json_text
-from ilacs.errors import DocumentError
+from ilacs.errors import DocumentError, IlacsError
 from ilacs.wire import serialisation as wire
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "data"
@@ -223,9 +223,10 @@ AWKWARD_FLOATS = st.one_of(
     st.floats(allow_nan=False, allow_infinity=False),
     st.sampled_from([0.0, -0.0, 1e-4, 9.99e-5, 1e16, 9999999999999998.0, 1e-7, 5e-324, 1.7e308]),
 )
-#: Other scripts, and the control characters text may hold (tabs and line breaks).
+#: Other scripts, and the control characters text may hold (tabs and line breaks); no lone
+#: surrogates, which UTF-8 cannot hold (see the test of a lone surrogate below).
 AWKWARD_NAMES = st.text(
-    st.characters(exclude_categories=["Cc"]) | st.sampled_from("\t\n\r"), min_size=1
+    st.characters(exclude_categories=["Cc", "Cs"]) | st.sampled_from("\t\n\r"), min_size=1
 ).map(lambda text: f"x{text}x")
 
 
@@ -253,6 +254,15 @@ class TestWriting:
         assert serialisation.dumps_bytes(plan, compact=True) == compact.encode()
         assert serialisation.loads(serialisation.dumps_bytes(plan), ActionPlan) == plan
         assert serialisation.loads(compact, ActionPlan) == plan
+
+    def test_a_lone_surrogate_is_written_as_text_but_refused_as_utf8(self) -> None:
+        """A str may hold one, as json.dumps writes it; UTF-8 bytes cannot, and say where."""
+        visit = serialisation.loads((EXAMPLES / "haringey-2018.json").read_text(), Inspection)
+        odd = attrs.evolve(visit, authority=LocalAuthority(name="Har\ud800ingey"))
+        data = serialisation.to_dict(odd)
+        assert serialisation.dumps(odd) == json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        with pytest.raises(IlacsError, match=r"cannot be written as UTF-8: .* at character \d+"):
+            serialisation.dumps_bytes(odd)
 
     @given(st.lists(strategies.inspections(), max_size=3))
     def test_a_collection_is_written_as_before_in_both_forms(
