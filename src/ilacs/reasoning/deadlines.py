@@ -446,7 +446,7 @@ def _range(rule: DeadlineRule, framework: Framework) -> str:
     low, high = rule.grade_at_least, rule.grade_at_most
     say = framework.grade_scale.wording
     if low is not None and high is not None:
-        return say(low) if low is high else f"from {say(low)} to {say(high)}"
+        return say(low) if low == high else f"from {say(low)} to {say(high)}"
     if low is not None:
         return f"{say(low)} or better"
     if high is not None:

@@ -587,6 +587,19 @@ def community(
     return _reported(result, table, grades, (*_COMMUNITY_COLUMNS, *_COMMUNITY_UNREAD))
 
 
-# Area SEND outcomes live in their own module (ilacs.tables.area_send, with the
-# reports' own text); the overview importer is here too, by the name area_send.
-from ilacs.tables.area_send import overview as area_send  # noqa: E402 (it imports this module)
+def area_send(
+    source: DataSource, *, progress: ProgressCallback | None = None, sheet: str | None = None
+) -> ImportResult:
+    """Import the community overview of area SEND outcomes: :func:`ilacs.tables.area_send.overview`.
+
+    Every row is imported (an ``area_send_inspection`` under the ``area-send`` pack in
+    force, with its one outcome) or reported with its reason.
+
+    >>> from ilacs import importers
+    >>> result = importers.area_send("tests/data/area_send/ofsted_csc_send_overview.xlsx")
+    >>> len(result.inspections) + len(result.skipped) == result.rows_read == 72
+    True
+    """
+    from ilacs.tables.area_send import overview  # noqa: PLC0415 (that module imports this one)
+
+    return overview(source, progress=progress, sheet=sheet)
