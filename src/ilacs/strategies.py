@@ -47,6 +47,7 @@ from ilacs.model.authorities import AuthorityRecord, records
 from ilacs.model.authority import LocalAuthority
 from ilacs.model.history import Intervention, InterventionKind
 from ilacs.model.inspections import (
+    Fact,
     ImprovementArea,
     Inspection,
     Judgement,
@@ -349,6 +350,20 @@ def inspections(
         last = end or start
         received = draw(st.none() | _later(last, 60))
         published = draw(st.none() | _later(received or last, 20))
+        areas = draw(improvement_areas(pack)) if kind.graded else ()
+        priority = () if kind.graded else draw(improvement_areas(pack, prefix="apa", max_size=3))
+        # A list left empty may be one the source is silent on: "not known", not "none".
+        silent = [
+            fact
+            for fact, given in ((Fact.IMPROVEMENT_AREAS, areas), (Fact.PRIORITY_ACTIONS, priority))
+            if not given
+        ]
+        silent.extend(
+            fact
+            for fact, day in ((Fact.ON_SITE_END, end), (Fact.REPORT_RECEIVED, received))
+            if day is None
+        )
+        not_known = tuple(fact for fact in silent if draw(st.booleans()))
         return Inspection(
             framework=pack.id,
             authority=draw(local_authorities()),
@@ -362,14 +377,13 @@ def inspections(
             published=published,
             lead_inspector=draw(st.none() | texts(max_words=4)),
             judgements=draw(judgements(pack)) if kind.graded else (),
-            improvement_areas=draw(improvement_areas(pack)) if kind.graded else (),
-            priority_actions=()
-            if kind.graded
-            else draw(improvement_areas(pack, prefix="apa", max_size=3)),
+            improvement_areas=areas,
+            priority_actions=priority,
             topic=None if kind.graded else draw(st.none() | texts(max_words=5)),
             source_url=draw(
                 st.none() | st.from_regex(r"\Ahttps://files\.ofsted\.gov\.uk/v1/file/[0-9]{8}\Z")
             ),
+            not_known=not_known,
         )
 
     return build()
