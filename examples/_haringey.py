@@ -8,6 +8,8 @@ the Haringey examples. Nothing here is invented; a value worked out from another
 was inferred from, and a value an example makes up with :data:`ILLUSTRATIVE`.
 """
 
+from pathlib import Path
+
 import pendulum
 
 from ilacs import (
@@ -136,8 +138,8 @@ HISTORY = (INSPECTION_2014, INSPECTION_2018, INSPECTION_2023, INSPECTION_2026)
 
 # The seed, section 3.3: "a Joint Targeted Area Inspection (JTAI) on neglect took
 # place in December 2017". Ofsted's letter gives the days (4 to 8 December 2017) and
-# its publication (30 January 2018). Ungraded; its framework follows from its kind
-# and date once the JTAI has a framework series of its own.
+# its publication (30 January 2018). Ungraded; its kind chooses its framework series
+# (jtai-2016).
 JTAI_2017 = Inspection(
     authority=HARINGEY,
     kind=InspectionKind.JOINT_TARGETED_AREA_INSPECTION,
@@ -147,6 +149,37 @@ JTAI_2017 = Inspection(
     topic="Neglect",
     not_known=(Fact.PRIORITY_ACTIONS,),
 )
+
+#: Haringey's area SEND inspection report (Ofsted and CQC, published 3 April 2024), as text.
+AREA_SEND_REPORT = (
+    Path(__file__).parent / "data" / "80498_haringey__area_send_full_inspection_-_03_april_2024.txt"
+)
+
+
+def area_send_2024() -> Inspection:
+    """The area SEND inspection of 29 January to 2 February 2024, read from its report.
+
+    The seed's section 9 expected it. The report's first page gives the dates and the
+    outcome; the areas for improvement are not read, so they are not known here.
+    """
+    from ilacs.tables import area_send  # noqa: PLC0415 (only the history example needs it)
+
+    facts = area_send.read_report(
+        AREA_SEND_REPORT.read_text(encoding="utf-8"), name=AREA_SEND_REPORT.stem
+    )
+    if facts.outcome is None:
+        msg = "the report's words name no one outcome of the scale"
+        raise SystemExit(msg)
+    return Inspection(
+        authority=HARINGEY,
+        kind=InspectionKind.AREA_SEND_INSPECTION,
+        on_site_start=facts.on_site_start,
+        on_site_end=facts.on_site_end,
+        published=facts.published,
+        judgements=(Judgement(area="outcome", grade=facts.outcome),),
+        not_known=(Fact.IMPROVEMENT_AREAS, Fact.PRIORITY_ACTIONS),
+    )
+
 
 #: The seed, section 3.6: the action plan "will be sent to Ofsted in advance of their
 #: deadline of 18th March 2019".

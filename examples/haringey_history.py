@@ -3,9 +3,11 @@
 The history is built from Ofsted's official statistics (the 2018 and 2023
 inspections), its in-year activity (the February 2025 focused visit on permanence)
 and the community scrape of the published reports (the January 2026 inspection, with
-its last day on site), and by hand for what those files do not hold: the 2014
-single inspection and the December 2017 JTAI on neglect, which the seed (section 3.3)
-reads the 2018 result against. Each event says where it came from. None of the
+its last day on site), by hand for what those files do not hold (the 2014 single
+inspection and the December 2017 JTAI on neglect, which the seed, section 3.3, reads
+the 2018 result against), and from its report for the area SEND inspection of
+January 2024, which the seed's section 9 expected: an inspection of another
+framework series joins the history as any other. Each event says where it came from. None of the
 files gives areas for improvement or for priority action, so the imported events say
 "not known" of them, never "none".
 
@@ -18,7 +20,7 @@ import sys
 from pathlib import Path
 
 import pendulum
-from _haringey import HARINGEY, HISTORY, INSPECTION_2014, JTAI_2017, long_date
+from _haringey import HARINGEY, HISTORY, INSPECTION_2014, JTAI_2017, area_send_2024, long_date
 
 from ilacs import Fact, Grade, Inspection, Known, importers
 from ilacs.history import History, merged, observed_gaps
@@ -51,6 +53,7 @@ def sources() -> tuple[tuple[str, tuple[Inspection, ...]], ...]:
         ("Ofsted's in-year activity", inyear.inspections),
         ("the community scrape of the reports", community.inspections),
         ("by hand, from the report or letter", (INSPECTION_2014, JTAI_2017)),
+        ("the area SEND report (Ofsted and CQC, 3 April 2024)", (area_send_2024(),)),
     )
 
 
@@ -65,6 +68,8 @@ def describe(event: Inspection) -> str:
         text += f", on {event.topic.lower()}"
     if isinstance(overall, Grade):
         text += f", overall {overall.label}"
+    elif event.judgements:
+        text += "; " + "; ".join(f"{label}: {value}" for label, value in event.judgement_table())
     return text
 
 
@@ -85,8 +90,6 @@ def main(argv: list[str]) -> None:
             print("      areas for priority action: not known (the source does not say)")
         if event.known(Fact.IMPROVEMENT_AREAS) is Known.NOT_KNOWN and event.is_graded:
             print("      areas for improvement: not known (the source does not give them)")
-    print()
-    print("Area SEND and other series join this history when their records are given.")
     print()
 
     print_table()

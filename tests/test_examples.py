@@ -226,7 +226,7 @@ class TestTheSeedsFacts:
     def test_the_history_tells_the_journey_from_the_data_and_says_where_each_event_came_from(
         self,
     ) -> None:
-        """2014, the December 2017 JTAI, 2018, 2023, the February 2025 focused visit and 2026."""
+        """2014, the 2017 JTAI, 2018, 2023, area SEND 2024, the 2025 focused visit and 2026."""
         out = _run(EXAMPLES / "haringey_history.py")
         journey = out.split("\n\n")[1].splitlines()
         events = [line.strip() for line in journey if not line.startswith("      ")]
@@ -235,11 +235,14 @@ class TestTheSeedsFacts:
             "4 December 2017 to 8 December 2017",
             "29 October 2018",
             "13 February 2023",
+            "29 January 2024 to 2 February 2024",
             "11 February 2025",
             "12 January 2026 to 16 January 2026",
         ]
         assert "on neglect" in events[1]
-        assert "focused visit under ilacs-2023, on achieving permanence" in events[4]
+        assert "area send inspection under area-send-2023" in events[4]
+        assert "typically lead to positive experiences and outcomes" in events[4]
+        assert "focused visit under ilacs-2023, on achieving permanence" in events[5]
         assert out.count("source: Ofsted's official statistics") == 2
         assert "source: Ofsted's in-year activity" in out
         assert "areas for priority action: not known (the source does not say)" in out
