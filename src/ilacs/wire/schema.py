@@ -133,6 +133,10 @@ UNEXPRESSED: dict[str, tuple[str, ...]] = {
         "Inspection: off_site_start is not after on_site_start",
         "Inspection: no judgement area is judged twice (judgements unique by area)",
         "Inspection: improvement area and priority action ids are unique, across both lists",
+        (
+            "Inspection: not_known lists no fact that is given (a non-empty list, a date),"
+            " and no fact twice"
+        ),
     ),
     "Collection": (
         (
