@@ -356,11 +356,21 @@ def _value_or_none(path: str) -> object:
     return None
 
 
+def _module(name: str) -> object:
+    """The module ``name`` (an ilacs module is imported if it is not yet), or None."""
+    if name in sys.modules or not name.startswith("ilacs"):
+        return sys.modules.get(name)
+    try:
+        return importlib.import_module(name)
+    except ImportError:
+        return None
+
+
 def _exists(path: str) -> bool:
     """Whether a dotted path names a module or an attribute of one."""
     parts = path.split(".")
     for cut in range(len(parts), 0, -1):
-        module = sys.modules.get(".".join(parts[:cut]))
+        module = _module(".".join(parts[:cut]))
         if module is None:
             continue
         value: object = module
