@@ -1,5 +1,6 @@
 """Every example runs, as a user runs it, and says what it promises."""
 
+import functools
 import re
 import subprocess
 import sys
@@ -11,7 +12,9 @@ EXAMPLES = Path(__file__).parent.parent / "examples"
 SCRIPTS = sorted(p for p in EXAMPLES.glob("*.py") if not p.name.startswith("_"))
 
 
+@functools.cache
 def _run(script: Path, *args: str) -> str:
+    """The example's output; each example runs once per session with the same arguments."""
     result = subprocess.run(
         [sys.executable, str(script), *args],
         capture_output=True,
