@@ -30,6 +30,8 @@ from sphinx.util.docutils import SphinxDirective
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
+    from ilacs.deadlines import DeadlineRule
+
 __all__ = ["DIAGRAMS", "dot", "setup"]
 
 ROOT = Path(__file__).parent.parent.parent
@@ -146,7 +148,7 @@ def deadlines() -> str:
         )
         lines.append(
             f"    {rule.counts_from.value} -> d{number}"
-            f" [label={_quote(rule.period + ' (' + rule.basis.value.replace('_', ' ') + ')')}];"
+            f" [label={_quote(f'{rule.period} ({_basis(rule)})')}];"
         )
     lines.append("  }")
     pack = frameworks.get("ilacs-2018")
@@ -164,11 +166,19 @@ def deadlines() -> str:
                 f'    v{number} [shape=box, style="rounded,filled", fillcolor="{colours[rule.basis.value]}",'
                 f" label={_quote(rule.name)}];"
             )
-            basis = rule.basis.value.replace("_", " ")
-            lines.append(f"    letter -> v{number} [label={_quote(f'{rule.period} ({basis})')}];")
+            lines.append(
+                f"    letter -> v{number} [label={_quote(f'{rule.period} ({_basis(rule)})')}];"
+            )
         lines.append("  }")
     lines.append("}")
     return "\n".join(lines)
+
+
+def _basis(rule: "DeadlineRule") -> str:
+    """What binds a deadline rule, in the library's words, up to its first clause."""
+    from ilacs.deadlines import basis_label  # noqa: PLC0415
+
+    return _wrap(basis_label(rule).split(";")[0], 28)
 
 
 def statuses() -> str:
