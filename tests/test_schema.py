@@ -225,7 +225,9 @@ BAD_VALUES = [
     ),
     pytest.param(INSPECTION, _add(("authority",), "name", ""), "minLength", id="empty-name"),
     pytest.param(INSPECTION, _add((), "kind", "inspection"), "enum", id="unknown-kind"),
-    pytest.param(INSPECTION, _add(("judgements", 0), "grade", "Adequate"), "pattern", id="no-grade"),
+    pytest.param(
+        INSPECTION, _add(("judgements", 0), "grade", "Adequate"), "pattern", id="no-grade"
+    ),
     pytest.param(INSPECTION, _add(("authority",), "dfe_code", "٣٠٩"), "pattern", id="dfe-digits"),
     pytest.param(INSPECTION, _add(("authority",), "name", "Haringey\n"), "pattern", id="text-end"),
     pytest.param(INSPECTION, _add(("authority",), "name", "Hari\x00ngey"), "pattern", id="control"),
