@@ -47,11 +47,7 @@ import ilacs_api  # type: ignore[import-not-found]  # noqa: E402 (found as conf.
 
 #: Blocks of pages this test does not own that fail as written, by (page, line):
 #: each is an expected failure, and the test fails when one starts to pass.
-KNOWN_FAILING: dict[tuple[str, int], str] = {
-    ("docs/how-to/spreadsheets.md", 185): (
-        "names Ofsted's workbook, which the repository does not hold (tests/data has its CSV)"
-    ),
-}
+KNOWN_FAILING: dict[tuple[str, int], str] = {}
 
 #: Blocks of pages this test does not own that must not run, by (page, line).
 NOT_RUN: dict[tuple[str, int], str] = {
