@@ -395,11 +395,14 @@ class TestRegistries:
     """The frameworks and authorities commands."""
 
     def test_frameworks_lists_every_version(self, ilacs: Ilacs) -> None:
-        """The four packs, in order, as text and as JSON."""
+        """Every built-in pack of every series, by the day it came into force, as text and JSON."""
         result = ilacs("frameworks", "--format", "json")
         assert [row["id"] for row in json.loads(result.out)] == [
             "sif-2013",
+            "jtai-2016",
+            "area-send-2016",
             "ilacs-2018",
+            "area-send-2023",
             "ilacs-2023",
             "ilacs-2026",
         ]

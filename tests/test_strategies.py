@@ -79,6 +79,8 @@ STRATEGIES: dict[str, st.SearchStrategy[Any]] = {
     "next_inspections": strategies.next_inspections(),
     "trajectory_points": strategies.trajectory_points(),
     "gap_distributions": strategies.gap_distributions(max_inspections=3),
+    "outcome_scales": strategies.outcome_scales(),
+    "framework_packs": strategies.framework_packs(),
 }
 
 

@@ -30,7 +30,12 @@ import attrs
 
 from ilacs.base import validators as v
 from ilacs.errors import ValidationError
-from ilacs.frameworks.grades import Outcome, as_outcome, check_outcome
+from ilacs.frameworks.grades import (  # noqa: F401 (Grade: the doctests use it)
+    Grade,
+    Outcome,
+    as_outcome,
+    check_outcome,
+)
 
 __all__ = [
     "ALL",

@@ -83,9 +83,10 @@ def _structure_outcome(value: object, kind: object) -> Outcome | None:
         return to_outcome(value)
     except GradeError:
         grades = ", ".join(repr(grade.value) for grade in Grade)
+        labels = ", ".join(repr(grade.label) for grade in Grade)
         msg = (
-            f"must be one of {grades}, their labels, or the snake_case id of an outcome"
-            f" on the framework's scale (got {describe(value)})"
+            f"must be one of {grades}, or their labels {labels}, or the snake_case id of an"
+            f" outcome on the framework's scale (got {describe(value)})"
         )
         raise GradeError(msg) from None
 
