@@ -45,11 +45,11 @@ COLUMNS = (
 def cell(inspection: Inspection, picture: national.Distribution) -> str:
     """The grade an inspection gives for a column, marked * if counted from another area."""
     grade = inspection.grade(picture.area)
-    if grade is not None:
+    if isinstance(grade, Grade):  # the national picture counts Ofsted's four grades
         return SHORT[grade]
     for other in picture.counted_as:
         grade = inspection.grade(other)
-        if grade is not None:
+        if isinstance(grade, Grade):
             return SHORT[grade] + "*"
     return "-"
 

@@ -387,7 +387,7 @@ class TestOfsted:
             assert inspection.kind is kinds[row["Inspection type"]]
             given = sorted(cell for cell in list(row.values())[8:] if cell)
             labels = sorted(
-                "Requires improvement to be good" if grade is RI else grade.label
+                "Requires improvement to be good" if grade is RI else Grade(grade).label
                 for grade in inspection.grades.values()
             )
             assert labels == given

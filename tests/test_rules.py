@@ -27,6 +27,7 @@ from ilacs import (
     strategies,
 )
 from ilacs.errors import GradeError, IlacsError, ValidationError
+from ilacs.frameworks.grades import Outcome as Mark
 from ilacs.rules import (
     Condition,
     GradeRange,
@@ -52,7 +53,7 @@ PACKS = (*(frameworks.get(framework_id) for framework_id in BUILT_IN), CQC)
 OUT, GOOD, RI, INAD = Grade.OUTSTANDING, Grade.GOOD, Grade.REQUIRES_IMPROVEMENT, Grade.INADEQUATE
 
 
-def _inspection(framework: Framework, **grades: Grade) -> Inspection:
+def _inspection(framework: Framework, **grades: Mark) -> Inspection:
     """An inspection under ``framework`` with the judgements given as keywords."""
     return Inspection(
         authority=LocalAuthority(name="Anywhere"),
@@ -63,7 +64,7 @@ def _inspection(framework: Framework, **grades: Grade) -> Inspection:
     )
 
 
-def _with(inspection: Inspection, area: str, grade: Grade) -> Inspection:
+def _with(inspection: Inspection, area: str, grade: Mark) -> Inspection:
     """The inspection with one judgement set to ``grade``."""
     grades = {**inspection.grades, area: grade}
     judgements = tuple(Judgement(area=a, grade=g) for a, g in grades.items())
@@ -513,7 +514,7 @@ class TestEvaluate:
 # Permitted and expected grades.
 
 
-def _is_contiguous(framework: Framework, grades: tuple[Grade, ...]) -> bool:
+def _is_contiguous(framework: Framework, grades: tuple[Mark, ...]) -> bool:
     scale = framework.grade_scale.members
     if not grades:
         return True
