@@ -306,9 +306,12 @@ class TestFindings:
     def test_generated_inspections_break_no_framework_or_date_check(
         self, inspection: Inspection
     ) -> None:
-        """Strategies build valid records; only grading rules may object to random grades."""
+        """Strategies build valid records; only grading rules may object to random grades.
+
+        ILACS-V013 is information: a list drawn as not known says so.
+        """
         report = validate(inspection)
-        assert set(report.codes) <= {"ILACS-V020", "ILACS-V021"}, report.to_text()
+        assert set(report.codes) <= {"ILACS-V013", "ILACS-V020", "ILACS-V021"}, report.to_text()
 
     @given(JSON_VALUES)
     def test_any_json_value_gives_a_report_not_an_exception(self, value: object) -> None:

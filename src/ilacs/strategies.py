@@ -353,16 +353,13 @@ def inspections(
         areas = draw(improvement_areas(pack)) if kind.graded else ()
         priority = () if kind.graded else draw(improvement_areas(pack, prefix="apa", max_size=3))
         # A list left empty may be one the source is silent on: "not known", not "none".
+        # (A date left out is not known already; listing it too would only stop a
+        # test from giving it later.)
         silent = [
             fact
             for fact, given in ((Fact.IMPROVEMENT_AREAS, areas), (Fact.PRIORITY_ACTIONS, priority))
             if not given
         ]
-        silent.extend(
-            fact
-            for fact, day in ((Fact.ON_SITE_END, end), (Fact.REPORT_RECEIVED, received))
-            if day is None
-        )
         not_known = tuple(fact for fact in silent if draw(st.booleans()))
         return Inspection(
             framework=pack.id,
