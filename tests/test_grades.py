@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from ilacs import Grade
 from ilacs.errors import GradeError, IlacsError
+from ilacs.frameworks.grades import ScaleKind, as_outcome, outcome_value, to_outcome
 
 DATA = Path(__file__).parent / "data"
 
@@ -194,3 +195,30 @@ class TestRealData:
         for cell in COMMUNITY_MISPARSES & cells:
             with pytest.raises(GradeError):
                 Grade.parse(cell)
+
+
+class TestOutcomes:
+    """An outcome is a Grade on the four-point scale, or the id of another scale's outcome."""
+
+    @pytest.mark.parametrize("grade", list(Grade))
+    def test_a_grade_s_value_and_label_read_as_the_grade(self, grade: Grade) -> None:
+        """So four-point documents read exactly as before."""
+        assert to_outcome(grade.value) is grade
+        assert to_outcome(grade.label) is grade
+        assert outcome_value(grade) == grade.value
+
+    def test_another_scale_s_id_reads_as_itself(self) -> None:
+        """A snake_case id is kept as written."""
+        assert to_outcome("significant_concerns") == "significant_concerns"
+        assert outcome_value("positive") == "positive"
+
+    @pytest.mark.parametrize("value", ["Good!", "", None, 3, "Positive outcomes"])
+    def test_anything_else_is_no_outcome(self, value: object) -> None:
+        """A GradeError naming the value; as_outcome leaves it for the field's validator."""
+        with pytest.raises(GradeError):
+            to_outcome(value)
+        assert as_outcome(value) == value
+
+    def test_finding_scales_are_ordered_unordered_ones_are_not(self) -> None:
+        """Only ordered scales and findings compare outcomes."""
+        assert {kind.value for kind in ScaleKind if kind.is_ordered} == {"ordered", "finding"}
