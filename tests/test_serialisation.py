@@ -88,7 +88,8 @@ HARINGEY_DOCUMENT = """\
   ],
   "priority_actions": [],
   "topic": null,
-  "source_url": null
+  "source_url": null,
+  "not_known": []
 }
 """
 
