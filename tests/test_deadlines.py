@@ -381,7 +381,7 @@ class TestDeadlineRule:
             "submits_action_plan": False,
             "grade_at_least": None,
             "grade_at_most": None,
-            "applies_from": "2018-09-01",
+            "applies_from": "2018-08-01",
             "counts_from": "report_received",
             "working_days": 20,
             "months": None,
