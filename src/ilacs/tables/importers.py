@@ -590,7 +590,7 @@ def community(
 def area_send(
     source: DataSource, *, progress: ProgressCallback | None = None, sheet: str | None = None
 ) -> ImportResult:
-    """Import the community overview of area SEND outcomes: :func:`ilacs.tables.area_send.overview`.
+    """Import the community overview of area SEND outcomes (``ilacs.tables.area_send.overview``).
 
     Every row is imported (an ``area_send_inspection`` under the ``area-send`` pack in
     force, with its one outcome) or reported with its reason.
