@@ -8,10 +8,12 @@ the test below names the disagreement. Nothing is made up: the outcomes come fro
 
 import collections
 import functools
+import json
 from pathlib import Path
 
 import pendulum
 import pytest
+from cli_runner import run_cli
 
 from ilacs import Inspection, InspectionKind, deadlines, frameworks, serialisation, validate
 from ilacs.deadlines import DeadlineStatus
@@ -198,3 +200,44 @@ class TestWhatFollows:
             if d.status is DeadlineStatus.DUE
         }
         assert due == expected
+
+
+class TestCommandLine:
+    """``ilacs import area-send`` and the national commands read the overview too."""
+
+    def test_import_area_send_writes_the_imported_outcomes_and_reports_the_rest(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        """68 inspections written; the four skipped rows and the summary on stderr."""
+        target = tmp_path / "send.json"
+        result = run_cli(capsys, "import", "area-send", str(OVERVIEW), "-o", str(target))
+        assert result.status == 0, result.err
+        imported = serialisation.loads(target.read_text(encoding="utf-8"), tuple)
+        assert len(imported) == 68
+        assert {item.kind for item in imported} == {InspectionKind.AREA_SEND_INSPECTION}
+        assert "72 rows read, 68 imported, 4 skipped" in result.err
+
+    def test_latest_reads_the_overview_with_from_area_send(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """--from area-send gives each area's latest area SEND inspection."""
+        result = run_cli(
+            capsys,
+            "latest",
+            str(OVERVIEW),
+            "--from",
+            "area-send",
+            "--as-of",
+            "2026-06-30",
+            "--kind",
+            "area_send_inspection",
+            "--format",
+            "json",
+        )
+        assert result.status == 0, result.err
+        assert "72 rows read" in result.err
+        answer = json.loads(result.out)
+        assert answer["authorities"] == len(answer["inspections"]) == 68
+        haringey = next(item for item in answer["inspections"] if item["authority"] == "Haringey")
+        assert haringey["grades"] == {"outcome": "positive"}
+        assert haringey["on_site_start"] == "2024-01-29"

@@ -95,6 +95,7 @@ def _import(args: argparse.Namespace) -> int:
         "ofsted": importers.ofsted,
         "community": importers.community,
         "inyear": importers.inyear,
+        "area-send": importers.area_send,
     }
     source, bar = _source(args.csv), progress_bar()
     try:
@@ -204,9 +205,9 @@ def add_commands(commands: "options.Commands[argparse.ArgumentParser]") -> None:
     )
     sub.add_argument(
         "source",
-        choices=("ofsted", "community", "inyear", "analyst"),
+        choices=("ofsted", "community", "inyear", "area-send", "analyst"),
         help="Ofsted's official history, the community scrape, Ofsted's in-year activity,"
-        " or a CSV that export-csv wrote",
+        " the community overview of area SEND outcomes, or a CSV that export-csv wrote",
     )
     sub.add_argument(
         "csv",

@@ -35,6 +35,7 @@ SOURCES = {
     "ofsted": "Ofsted's official statistics",
     "inyear": "Ofsted's in-year activity statistics",
     "community": "the community scrape of Ofsted's reports",
+    "area-send": "the community overview of area SEND outcomes",
     "analyst": "a table export-csv wrote",
 }
 
@@ -51,8 +52,8 @@ def add_national_file(sub: argparse.ArgumentParser) -> None:
         "--from",
         dest="source",
         choices=tuple(SOURCES),
-        help="what FILE is: a document, or the CSV of an importer (ofsted, inyear,"
-        " community, analyst: one that export-csv wrote); by default a .csv file is"
+        help="what FILE is: a document, or the table of an importer (ofsted, inyear,"
+        " community, area-send, analyst: one that export-csv wrote); by default a .csv file is"
         " Ofsted's official history and anything else a document",
     )
 
@@ -83,6 +84,7 @@ def inspections_of(args: argparse.Namespace) -> tuple[Inspection, ...]:
         "ofsted": importers.ofsted,
         "community": importers.community,
         "inyear": importers.inyear,
+        "area-send": importers.area_send,
         "analyst": tabular.from_csv,
     }
     try:
