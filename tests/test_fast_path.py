@@ -28,14 +28,14 @@ STRANGERS: list[object] = [
 
 #: Text mutations no mirror may take: each must end as the detailed reader says.
 TEXT_EDITS: list[tuple[str, str]] = [
-    ('"schema_version": 1', '"schema_version" : 1, "schema_version": 1'),
-    ('"schema_version": 1', '"schema_version"\n:1, "schema_version" : 1'),
-    ('"schema_version": 1', '"schema_version": 1.0'),
-    ('"schema_version": 1', '"schema_version": 2'),
-    ('"schema_version": 1', '"schema_version": NaN'),
-    ('"schema_version": 1', '"schema_version": Infinity'),
-    ('"schema_version": 1', '"schema_version": ' + "9" * 4301),
-    ('"schema_version": 1', '"schema_version": 1, "schema_version": 1'),
+    ('"schema_version": 2', '"schema_version" : 2, "schema_version": 2'),
+    ('"schema_version": 2', '"schema_version"\n:2, "schema_version" : 2'),
+    ('"schema_version": 2', '"schema_version": 2.0'),
+    ('"schema_version": 2', '"schema_version": 3'),
+    ('"schema_version": 2', '"schema_version": NaN'),
+    ('"schema_version": 2', '"schema_version": Infinity'),
+    ('"schema_version": 2', '"schema_version": ' + "9" * 4301),
+    ('"schema_version": 2', '"schema_version": 2, "schema_version": 2'),
     ('"document_type": "action_plan"', '"document_type": "inspection"'),
 ]
 

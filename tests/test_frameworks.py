@@ -92,8 +92,8 @@ REPORT_LABELS = [
 
 BAD_PACKS = [
     (
-        {"schema_version": 2},
-        r"\$\.schema_version: the document has schema version 2, newer than version 1",
+        {"schema_version": 3},
+        r"\$\.schema_version: the document has schema version 3, newer than version 2",
     ),
     (
         {"document_type": "inspection"},

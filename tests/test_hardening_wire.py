@@ -229,7 +229,7 @@ BAD_PACK_FILES = [
         id="5000-digit-integer",
     ),
     pytest.param(
-        _PACK_TEXT.replace('"schema_version": 1', '"schema_version": NaN').encode(),
+        _PACK_TEXT.replace('"schema_version": 2', '"schema_version": NaN').encode(),
         "NaN is not a JSON number",
         id="nan",
     ),

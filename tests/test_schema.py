@@ -215,7 +215,7 @@ KEY_PROBLEMS = [
 
 #: (example file, a change, the keyword of the value rule it breaks).
 BAD_VALUES = [
-    pytest.param(INSPECTION, _add((), "schema_version", 2), "const", id="newer-schema-version"),
+    pytest.param(INSPECTION, _add((), "schema_version", 3), "const", id="newer-schema-version"),
     pytest.param(INSPECTION, _add((), "document_type", "action_plan"), "const", id="other-type"),
     pytest.param(INSPECTION, _add(("authority",), "urn", 0), "minimum", id="urn-zero"),
     pytest.param(INSPECTION, _add(("authority",), "urn", 2**53), "maximum", id="urn-beyond-json"),
@@ -376,7 +376,7 @@ class TestTheGenerator:
     def test_the_schema_has_an_id_and_a_title_per_document_type(self) -> None:
         """$id names the document type and schema version; the title names the document."""
         schema = serialisation.json_schema("action_plan")
-        assert schema["$id"] == "urn:ilacs:schema:action_plan:1"
+        assert schema["$id"] == "urn:ilacs:schema:action_plan:2"
         assert schema["title"] == "ActionPlanDocument"
 
 

@@ -53,7 +53,7 @@ HARINGEY = Inspection(
 
 HARINGEY_DOCUMENT = """\
 {
-  "schema_version": 1,
+  "schema_version": 2,
   "document_type": "inspection",
   "authority": {
     "name": "Haringey",
@@ -556,20 +556,42 @@ class TestMigrations:
             from_dict(_document(schema_version=7))
         assert info.value.problems == (
             (
-                "$.schema_version: the document has schema version 7, newer than version 1,"
+                "$.schema_version: the document has schema version 7, newer than version 2,"
                 " the newest this version of ilacs reads: upgrade ilacs"
             ),
         )
 
     def test_an_older_version_without_a_migration_is_refused(self) -> None:
         """No migration, no load."""
-        with pytest.raises(DocumentError, match="no migration from schema version 0 to version 1"):
+        with pytest.raises(DocumentError, match="no migration from schema version 0 to version 2"):
             from_dict(_document(schema_version=0))
 
-    def test_the_current_version_has_no_migrations(self) -> None:
-        """Version 1 is the first; the registry ships empty."""
-        assert serialisation.SCHEMA_VERSION == 1
-        assert serialisation.MIGRATIONS == {}
+    def test_the_current_version_is_2_with_a_migration_from_1(self) -> None:
+        """Version 2 added an inspection's not_known; version 1 documents are migrated."""
+        assert serialisation.SCHEMA_VERSION == 2
+        assert set(serialisation.MIGRATIONS) == {1}
+
+    def test_a_version_1_canonical_document_loads_and_is_written_as_version_2(self) -> None:
+        """Version 1 had no not_known: it loads with none listed, as it was read then."""
+        version_1 = HARINGEY_DOCUMENT.replace('"schema_version": 2', '"schema_version": 1')
+        version_1 = version_1.replace(',\n  "not_known": []\n}', "\n}")
+        assert '"not_known"' not in version_1
+        assert loads(version_1) == HARINGEY
+        assert dumps(loads(version_1)) == HARINGEY_DOCUMENT
+        assert dumps(loads(HARINGEY_DOCUMENT)) == HARINGEY_DOCUMENT
+
+    def test_the_migration_reaches_every_inspection_of_every_document_type(self) -> None:
+        """An inspection, each of a collection's, and an action plan's."""
+        migrate = serialisation.MIGRATIONS[1]
+        body = {"kind": "short"}
+        assert migrate({"document_type": "inspection", **body})["not_known"] == []
+        many = migrate({"document_type": "inspections", "inspections": [body, body]})
+        assert [item["not_known"] for item in many["inspections"]] == [[], []]
+        plan = migrate({"document_type": "action_plan", "inspection": body})
+        assert plan["inspection"]["not_known"] == []
+        assert body == {"kind": "short"}
+        pack = {"document_type": "framework", "id": "x"}
+        assert migrate(pack) == pack
 
 
 class TestDocumentTypes:

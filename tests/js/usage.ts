@@ -16,7 +16,7 @@ const grade: Grade = "requires_improvement";
 
 // Keys whose fields have a default may be left out, as ilacs reads them.
 export const haringey: InspectionDocument = {
-  schema_version: 1,
+  schema_version: 2,
   document_type: "inspection",
   authority: { name: "Haringey", urn: 80498, dfe_code: "309", ons_code: "E09000014" },
   kind,

@@ -7,7 +7,7 @@ current version; :mod:`ilacs.serialisation` and the framework registry both use 
 and :mod:`ilacs.serialisation` exports :data:`SCHEMA_VERSION` and :data:`MIGRATIONS`.
 
 >>> wrap("inspection", {"kind": "short"})
-{'schema_version': 1, 'document_type': 'inspection', 'kind': 'short'}
+{'schema_version': 2, 'document_type': 'inspection', 'kind': 'short'}
 >>> body(open_document(wrap("framework", {"id": "x"}), "framework", what="a pack"))
 {'id': 'x'}
 """
@@ -21,12 +21,38 @@ from ilacs.errors import DocumentError, Problem
 __all__ = ["KEYS", "MIGRATIONS", "SCHEMA_VERSION", "body", "open_document", "wrap"]
 
 #: The version of the document format this library reads and writes.
-SCHEMA_VERSION = 1
+#: Version 2 added an inspection's ``not_known``: the facts its source is silent on.
+SCHEMA_VERSION = 2
+
+
+def _with_not_known(inspection: object) -> object:
+    if isinstance(inspection, Mapping) and "not_known" not in inspection:
+        return {**inspection, "not_known": []}
+    return inspection
+
+
+def _from_1(document: dict[str, Any]) -> dict[str, Any]:
+    """Version 1 to 2: every inspection gains ``not_known``, empty.
+
+    Version 1 could not say "not known", so an empty list in it was read as "none";
+    the migration keeps that reading. Documents made from Ofsted's statistics under
+    version 1 said "none" where the source was silent: import them again to have
+    their areas for improvement and priority actions marked not known.
+    """
+    kind = document.get("document_type")
+    if kind == "inspection":
+        return document if "not_known" in document else {**document, "not_known": []}
+    if kind == "inspections" and isinstance(document.get("inspections"), list):
+        return {**document, "inspections": [_with_not_known(i) for i in document["inspections"]]}
+    if kind == "action_plan" and "inspection" in document:
+        return {**document, "inspection": _with_not_known(document["inspection"])}
+    return document
+
 
 #: Migrations of older documents, by the schema version they upgrade *from*: each
 #: takes a document of that version and returns one of the next (the loader then
-#: sets ``schema_version``); none is needed yet.
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+#: sets ``schema_version``).
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _from_1}
 
 #: The envelope's keys, in the order documents write them.
 KEYS = ("schema_version", "document_type")

@@ -31,7 +31,7 @@ in one :class:`~ilacs.errors.DocumentError`, each with its path.
 >>> for line in text.splitlines()[:5]:
 ...     print(line)
 {
-  "schema_version": 1,
+  "schema_version": 2,
   "document_type": "inspection",
   "authority": {
     "name": "Haringey",
@@ -518,11 +518,11 @@ def dumps(obj: Document, *, compact: bool = False) -> str:
     >>> from ilacs import frameworks
     >>> print(dumps(frameworks.get("ilacs-2026"))[:70])
     {
-      "schema_version": 1,
+      "schema_version": 2,
       "document_type": "framework",
       "id": ...
     >>> dumps(frameworks.get("ilacs-2026"), compact=True)[:50]
-    '{"schema_version":1,"document_type":"framework",...'
+    '{"schema_version":2,"document_type":"framework",...'
     """
     written = _json(obj, compact=compact)
     return written.decode() if isinstance(written, bytes) else written
@@ -555,11 +555,11 @@ def loads(text: str | bytes, type: str | None = None) -> Document: ...
 def loads(text: str | bytes, type: type | str | None = None) -> Any:  # noqa: A002 (see from_dict)
     """Read a JSON document; ``type`` as in :func:`from_dict`.
 
-    >>> loads('{"schema_version": 2, "document_type": "inspection"}')
+    >>> loads('{"schema_version": 3, "document_type": "inspection"}')
     Traceback (most recent call last):
     ...
     ilacs.errors.DocumentError: a document cannot be loaded (1 problem(s)):
-      - $.schema_version: the document has schema version 2, newer than version 1, the newest this version of ilacs reads: upgrade ilacs
+      - $.schema_version: the document has schema version 3, newer than version 2, the newest this version of ilacs reads: upgrade ilacs
     """
     given: object = text
     if not isinstance(given, str | bytes):
@@ -746,7 +746,7 @@ def dumps_yaml(obj: Document) -> str:
     ... )
     >>> for line in dumps_yaml(visit).splitlines()[:9]:
     ...     print(line)
-    schema_version: 1
+    schema_version: 2
     document_type: inspection
     authority:
       name: Haringey
