@@ -201,7 +201,7 @@ class Action(msgspec.Struct, **_OPTIONS):
 class ActionPlanDocument(msgspec.Struct, **_OPTIONS):
     """An action-plan document, envelope included."""
 
-    schema_version: Literal[1]
+    schema_version: Literal[2]
     document_type: Literal["action_plan"]
     inspection: Inspection
     submitted: datetime.date | None
@@ -223,7 +223,7 @@ class ActionPlanDocument(msgspec.Struct, **_OPTIONS):
 class InspectionsDocument(msgspec.Struct, **_OPTIONS):
     """A collection of inspections, envelope included."""
 
-    schema_version: Literal[1]
+    schema_version: Literal[2]
     document_type: Literal["inspections"]
     frameworks: tuple[FrameworkId, ...]
     inspections: tuple[Inspection, ...]

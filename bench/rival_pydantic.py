@@ -217,7 +217,7 @@ class Action(_Model):
 class ActionPlanDocument(_Model):
     """An action-plan document, envelope included."""
 
-    schema_version: Literal[1]
+    schema_version: Literal[2]
     document_type: Literal["action_plan"]
     inspection: Inspection
     submitted: datetime.date | None
@@ -241,7 +241,7 @@ class ActionPlanDocument(_Model):
 class InspectionsDocument(_Model):
     """A collection of inspections, envelope included."""
 
-    schema_version: Literal[1]
+    schema_version: Literal[2]
     document_type: Literal["inspections"]
     frameworks: tuple[Annotated[str, StringConstraints(pattern=FRAMEWORK_ID)], ...]
     inspections: tuple[Inspection, ...]
