@@ -315,6 +315,18 @@ class NextInspection:
         observed_count: how many re-inspections that is drawn from.
         months_since: whole months from the last full inspection's first day to ``as_of``.
         reason: the answer in words.
+
+    >>> from ilacs import Grade, Inspection, InspectionKind, Judgement, LocalAuthority
+    >>> sefton = LocalAuthority(name="Sefton")
+    >>> inadequate = Inspection(
+    ...     authority=sefton,
+    ...     kind=InspectionKind.STANDARD,
+    ...     on_site_start=pendulum.date(2022, 2, 7),
+    ...     judgements=(Judgement(area="overall_effectiveness", grade=Grade.INADEQUATE),),
+    ... )
+    >>> due = History.of(sefton, [inadequate]).due_next(pendulum.date(2022, 9, 1))
+    >>> due.pathway, due.stated, due.months_since
+    ('inadequate', None, 6)
     """
 
     as_of: pendulum.Date = attrs.field(validator=v.date)
