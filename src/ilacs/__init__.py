@@ -38,6 +38,7 @@ from ilacs.model.action_plans import (
 from ilacs.model.authority import LocalAuthority
 from ilacs.model.inspections import (
     Fact,
+    Findings,
     ImprovementArea,
     Inspection,
     Judgement,
@@ -112,6 +113,7 @@ __all__ = [
     "ActionStatus",
     "AreaRole",
     "Fact",
+    "Findings",
     "Finding",
     "Framework",
     "Grade",

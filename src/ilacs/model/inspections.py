@@ -22,6 +22,7 @@ from ilacs.model.authority import LocalAuthority
 
 __all__ = [
     "Fact",
+    "Findings",
     "ImprovementArea",
     "Inspection",
     "Judgement",
@@ -130,6 +131,48 @@ class ImprovementArea:
     )
 
 
+_ITEMS = [v.tuple_of(v.text), v.unique(str, "item")]
+
+
+@attrs.frozen(kw_only=True)
+class Findings:
+    """What a report or letter found on one judgement area, in its words.
+
+    One type serves reports and letters: a full inspection's report gives
+    ``strengths`` and ``weaknesses`` under each judgement; a focused visit's or
+    monitoring visit's letter gives its findings the same way (what is working
+    well, what is not) and may call some weaknesses "serious weaknesses", which go
+    in ``serious_weaknesses``. The formal areas for improvement and areas for
+    priority action stay in :attr:`Inspection.improvement_areas` and
+    :attr:`Inspection.priority_actions`.
+
+    Attributes:
+        area: the judgement area, by id (for a visit, the area it looked at).
+        strengths: what the report or letter finds working well.
+        weaknesses: what it finds needing to improve.
+        serious_weaknesses: what a letter calls a serious weakness.
+
+    >>> findings = Findings(
+    ...     area="help_and_protection",
+    ...     strengths=("Young people who present as homeless are responded to appropriately.",),
+    ...     weaknesses=("The coordination of early help services is underdeveloped.",),
+    ... )
+    >>> findings.weaknesses
+    ('The coordination of early help services is underdeveloped.',)
+    >>> Findings(area="leaders", strengths=("",))
+    Traceback (most recent call last):
+    ...
+    ilacs.errors.ValidationError: 'strengths[0]' must not be empty (got str '')
+    """
+
+    area: str = attrs.field(
+        validator=v.matches(IDENTIFIER, "a judgement area id such as 'leaders'")
+    )
+    strengths: tuple[str, ...] = attrs.field(default=(), validator=_ITEMS)
+    weaknesses: tuple[str, ...] = attrs.field(default=(), validator=_ITEMS)
+    serious_weaknesses: tuple[str, ...] = attrs.field(default=(), validator=_ITEMS)
+
+
 class Fact(enum.Enum):
     """A fact about an inspection that a source may be silent on.
 
@@ -183,6 +226,10 @@ def _by_area(judgement: Judgement) -> str:
     return judgement.area
 
 
+def _by_findings_area(findings: Findings) -> str:
+    return findings.area
+
+
 def _by_id(item: ImprovementArea) -> str:
     return item.id
 
@@ -225,6 +272,8 @@ class Inspection:
         priority_actions: areas for priority action (focused visits, JTAIs).
         topic: the theme of a focused visit or JTAI.
         source_url: where the report is published.
+        findings: the strengths and weaknesses per judgement area (see
+            :class:`Findings`), at most one entry per area.
         not_known: the facts the source is silent on (see :class:`Fact`): an
             empty ``priority_actions`` with :attr:`Fact.PRIORITY_ACTIONS` listed here
             is "not known", not "none". A date that is None is not known whether or
@@ -274,6 +323,10 @@ class Inspection:
     topic: str | None = attrs.field(default=None, validator=v.optional(v.text))
     source_url: str | None = attrs.field(
         default=None, validator=v.optional(v.matches(URL, "an http(s) URL"))
+    )
+    findings: tuple[Findings, ...] = attrs.field(
+        default=(),
+        validator=[v.tuple_of(v.instance_of(Findings)), v.unique(_by_findings_area, "area")],
     )
     not_known: tuple[Fact, ...] = attrs.field(
         default=(),
