@@ -13,6 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ilacs import (
+    Findings,
     Grade,
     ImprovementArea,
     Inspection,
@@ -135,6 +136,17 @@ FINDINGS = [
         "ILACS-V012",
         "$.improvement_areas[0].judgement_areas[1]",
         "'ia-1' names judgement area 'care_leavers', which framework 'ilacs-2018' does not have",
+    ),
+    (
+        {
+            "findings": (
+                Findings(area="leaders", strengths=("Members appropriately challenge performance.",)),
+                Findings(area="care_leavers", weaknesses=("Pathway plans are not up to date.",)),
+            )
+        },
+        "ILACS-V014",
+        "$.findings[1].area",
+        "judgement area 'care_leavers', which framework 'ilacs-2018' does not have",
     ),
     (
         {

@@ -150,6 +150,12 @@ CODES: dict[str, Code] = {
             source="ilacs: say only what is known (Inspection.not_known)",
         ),
         Code(
+            code="ILACS-V014",
+            severity=Severity.ERROR,
+            title="Findings are given for a judgement area the framework does not have",
+            source=_PACK.format("judgement_areas"),
+        ),
+        Code(
             code="ILACS-V020",
             severity=Severity.ERROR,
             title="A 'must' grading rule is breached",

@@ -315,6 +315,21 @@ def _area_findings(
     ]
 
 
+def _findings_area_findings(
+    inspection: Inspection, framework: Framework, at: str
+) -> list[Finding]:
+    return [
+        _finding(
+            "ILACS-V014",
+            f"{at}.findings[{index}].area",
+            f"findings are given for judgement area {findings.area!r}, which framework"
+            f" {framework.id!r} does not have (it has {', '.join(framework.area_ids)})",
+        )
+        for index, findings in enumerate(inspection.findings)
+        if findings.area not in framework.area_ids
+    ]
+
+
 def _rule_findings(inspection: Inspection, framework: Framework, at: str) -> list[Finding]:
     found = []
     indexes = {judgement.area: index for index, judgement in enumerate(inspection.judgements)}
@@ -357,6 +372,7 @@ def _inspection_findings(inspection: Inspection, at: str) -> list[Finding]:
     found.extend(_judgement_findings(inspection, framework, at))
     found.extend(_area_findings(inspection.improvement_areas, "improvement_areas", framework, at))
     found.extend(_area_findings(inspection.priority_actions, "priority_actions", framework, at))
+    found.extend(_findings_area_findings(inspection, framework, at))
     found.extend(_rule_findings(inspection, framework, at))
     found.extend(_not_known_findings(inspection, framework, at))
     return found
