@@ -63,7 +63,8 @@ def describe(event: Inspection) -> str:
     if event.on_site_end is not None:
         days += f" to {long_date(event.on_site_end)}"
     overall = event.grade("overall_effectiveness")
-    text = f"{days}: {event.kind.value.replace('_', ' ')} under {event.framework}"
+    kind = event.framework_pack().kind(event.kind).label
+    text = f"{days}: {kind[0].lower()}{kind[1:]} under {event.framework}"
     if event.topic:
         text += f", on {event.topic.lower()}"
     if isinstance(overall, Grade):

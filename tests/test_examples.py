@@ -243,7 +243,7 @@ class TestTheSeedsFacts:
             "12 January 2026 to 16 January 2026",
         ]
         assert "on neglect" in events[1]
-        assert "area send inspection under area-send-2023" in events[4]
+        assert "full area SEND inspection under area-send-2023" in events[4]
         assert "typically lead to positive experiences and outcomes" in events[4]
         assert "focused visit under ilacs-2023, on achieving permanence" in events[5]
         assert out.count("source: Ofsted's official statistics") == 2
