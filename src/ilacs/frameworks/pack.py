@@ -6,6 +6,7 @@ The framework packs in ``ilacs/frameworks/builtin/`` are documents of these clas
 
 import enum
 import re
+from collections.abc import Iterable
 
 import attrs
 import pendulum
@@ -35,6 +36,7 @@ __all__ = [
     "ScaleKind",
     "Source",
     "to_outcome",
+    "traced_areas",
 ]
 
 IDENTIFIER = r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*"
@@ -203,12 +205,24 @@ class GradeScale:
 class JudgementArea:
     """One judgement a framework makes, with the exact label its reports print.
 
+    ``continues`` names the areas of the previous version of the framework (in its
+    series) that this area carries on, so that a judgement can be followed across
+    versions by data rather than by labels: an area split in two names the area it
+    came from in each of the two; an area made of two names both (the first named is
+    the one the national picture counts). An empty ``continues`` means the area of
+    the same id, if the previous version has one. ``counts_continued`` says whether
+    the national picture counts the continued areas' grades as grades of this one,
+    as Ofsted's statistics do for children in care but not for care leavers (whose
+    2018 judgement was combined with children in care).
+
     >>> from ilacs import frameworks
     >>> area = frameworks.get("ilacs-2023").area("care_leavers")
     >>> area.label
     'The experiences and progress of care leavers'
     >>> area.is_practice
     True
+    >>> area.continues, area.counts_continued
+    (('children_in_care_and_care_leavers',), False)
     """
 
     id: str = attrs.field(validator=v.matches(IDENTIFIER, "a snake_case id such as 'leaders'"))
@@ -219,6 +233,14 @@ class JudgementArea:
         default=None, validator=v.optional(v.matches(IDENTIFIER, "a snake_case id"))
     )
     description: str | None = attrs.field(default=None, validator=v.optional(v.text))
+    continues: tuple[str, ...] = attrs.field(
+        default=(),
+        validator=[
+            v.tuple_of(v.matches(IDENTIFIER, "a snake_case id")),
+            v.unique(lambda area_id: area_id, "continued area id"),
+        ],
+    )
+    counts_continued: bool = attrs.field(default=True, validator=v.instance_of(bool))
 
     @property
     def is_practice(self) -> bool:
@@ -419,6 +441,48 @@ class Framework:
         """The practice judgements (every judgement except leaders and overall)."""
         return tuple(area for area in self.judgement_areas if area.is_practice)
 
+    def check_continues(self, previous: "Framework") -> None:
+        """Check that the areas this version continues are areas of ``previous``.
+
+        ``previous`` is the version before this one in its series. Each id an area
+        names in ``continues`` must be the id of one of ``previous``'s judgement
+        areas; an error names the area, the id and the areas ``previous`` has.
+
+        >>> from ilacs import frameworks
+        >>> frameworks.get("ilacs-2023").check_continues(frameworks.get("ilacs-2018"))
+        >>> frameworks.get("ilacs-2023").check_continues(frameworks.get("sif-2013"))
+        Traceback (most recent call last):
+        ...
+        ilacs.errors.ValidationError: judgement area 'leaders' of framework 'ilacs-2023' continues 'leaders', which is not a judgement area of the previous version 'sif-2013' (it has help_and_protection, looked_after_and_permanence, adoption_performance, care_leavers, leadership, overall_effectiveness)
+        """
+        ids = previous.area_ids
+        for area in self.judgement_areas:
+            for continued in area.continues:
+                if continued not in ids:
+                    msg = (
+                        f"judgement area {area.id!r} of framework {self.id!r} continues"
+                        f" {continued!r}, which is not a judgement area of the previous"
+                        f" version {previous.id!r} (it has {', '.join(ids)})"
+                    )
+                    raise ValidationError(msg, field="continues", value=continued)
+
+    def continued(self, area_id: str, previous: "Framework") -> tuple[str, ...]:
+        """The areas of ``previous`` that this version's area ``area_id`` carries on.
+
+        Those the area names in ``continues``, or else the area of the same id if
+        ``previous`` has one; an area this version does not have continues nothing.
+
+        >>> from ilacs import frameworks
+        >>> frameworks.get("ilacs-2023").continued("care_leavers", frameworks.get("ilacs-2018"))
+        ('children_in_care_and_care_leavers',)
+        """
+        if area_id not in self.area_ids:
+            return ()
+        area = self.area(area_id)
+        if area.continues:
+            return area.continues
+        return (area_id,) if area_id in previous.area_ids else ()
+
     def kind(self, kind: InspectionKind) -> KindInUse:
         """How this framework uses an inspection kind; an error if it does not."""
         for entry in self.inspection_kinds:
@@ -431,3 +495,52 @@ class Framework:
     def graded_kinds(self) -> tuple[InspectionKind, ...]:
         """The inspection kinds that give judgements under this framework."""
         return tuple(entry.kind for entry in self.inspection_kinds if entry.graded)
+
+
+def traced_areas(
+    area_id: str, versions: Iterable[Framework], framework_id: str, *, counted: bool = False
+) -> tuple[tuple[str, bool], ...]:
+    """The areas of version ``framework_id`` that ``area_id`` carries on, by the packs' data.
+
+    ``versions`` are the versions of one series. The trace starts at the newest
+    version that has ``area_id`` and follows each area's ``continues`` back, one
+    version at a time, to ``framework_id``. Each area found comes with whether it was
+    combined: whether more than one area of the version after it carries it on (the
+    2018 judgement on children in care and care leavers, split in two from 2023).
+    With ``counted``, the trace is the national picture's: it stops at an area that
+    does not count the areas it continues, and follows only the first of a merge.
+    Empty when ``framework_id`` is not among ``versions`` or is newer than the start.
+
+    >>> from ilacs import frameworks
+    >>> traced_areas("care_leavers", frameworks.all(), "ilacs-2018")
+    (('children_in_care_and_care_leavers', True),)
+    >>> traced_areas("care_leavers", frameworks.all(), "ilacs-2018", counted=True)
+    ()
+    """
+    ordered = sorted(versions, key=lambda version: (version.in_force_from, version.id))
+    target = next((i for i, version in enumerate(ordered) if version.id == framework_id), None)
+    if target is None:
+        return ()
+    series = ordered[target].series
+    ordered = [version for version in ordered if version.series == series]
+    target = next(i for i, version in enumerate(ordered) if version.id == framework_id)
+    start = max((i for i, version in enumerate(ordered) if area_id in version.area_ids), default=-1)
+    if start < target:
+        return ()
+    current: tuple[str, ...] = (area_id,)
+    for index in range(start, target, -1):
+        newer, older = ordered[index], ordered[index - 1]
+        found: dict[str, None] = {}
+        for area in current:
+            if counted and not newer.area(area).counts_continued:
+                continue
+            continued = newer.continued(area, older)
+            found.update(dict.fromkeys(continued[:1] if counted else continued))
+        current = tuple(found)
+    if target + 1 == len(ordered):
+        return tuple((area, False) for area in current)
+    after = ordered[target + 1]
+    return tuple(
+        (area, sum(area in after.continued(other, ordered[target]) for other in after.area_ids) > 1)
+        for area in current
+    )

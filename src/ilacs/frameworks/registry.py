@@ -109,7 +109,20 @@ def _built_in() -> dict[str, Framework]:
         what = f"built-in framework pack {framework_id!r}"
         framework = from_dict(json_text.parse(text, what=what), what=what)
         loaded[framework.id] = framework
+    for framework in loaded.values():
+        _check_continues(framework, loaded)
     return loaded
+
+
+def _check_continues(framework: Framework, registry: Mapping[str, Framework]) -> None:
+    """Check the areas ``framework`` continues against its predecessor in its series, if any."""
+    earlier = [
+        other
+        for other in registry.values()
+        if other.series == framework.series and other.in_force_from < framework.in_force_from
+    ]
+    if earlier:
+        framework.check_continues(max(earlier, key=lambda other: (other.in_force_from, other.id)))
 
 
 def _ensure_loaded() -> dict[str, Framework]:
@@ -208,6 +221,7 @@ def register(framework: Framework | str | os.PathLike[str], *, replace: bool = F
                     " which restores the built-in afterwards, or register it under a new id"
                 )
                 raise FrameworkError(msg)
+        _check_continues(framework, registry)
         _publish({**registry, framework.id: framework})
     return framework
 

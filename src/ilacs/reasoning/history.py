@@ -45,6 +45,7 @@ from ilacs.base.text import format_date
 from ilacs.errors import UnknownFrameworkError
 from ilacs.frameworks.grades import Grade, Outcome
 from ilacs.frameworks.kinds import InspectionKind
+from ilacs.frameworks.pack import traced_areas
 from ilacs.model.authority import LocalAuthority
 from ilacs.model.history import Intervention, InterventionKind
 from ilacs.model.inspections import Inspection
@@ -174,8 +175,10 @@ class TrajectoryPoint:
     """One grade in a judgement's trajectory: the inspection, the grade, and the area it was given under.
 
     ``area`` differs from the area asked for when an earlier framework version
-    judged it under another area printed under the same label (the 2018
-    framework's children in care and care leavers, for children in care).
+    judged it under another area that the area asked for carries on, as the packs'
+    ``continues`` say (the 2018 framework's children in care and care leavers, for
+    children in care and for care leavers); ``combined`` is true when that area was
+    a combined judgement, later split in two.
 
     >>> TrajectoryPoint(
     ...     on_site_start=pendulum.date(2018, 10, 29),
@@ -190,6 +193,7 @@ class TrajectoryPoint:
     framework: str = attrs.field(validator=v.text)
     area: str = attrs.field(validator=v.text)
     grade: Outcome = attrs.field(validator=v.instance_of((Grade, str)))
+    combined: bool = attrs.field(default=False, validator=v.instance_of(bool))
 
 
 @attrs.frozen(kw_only=True)
@@ -467,21 +471,24 @@ class History:
     def trajectory(self, area: str) -> tuple[TrajectoryPoint, ...]:
         """The grades given for ``area`` across framework versions, in order.
 
-        An inspection whose framework has no such area counts by the area its
-        pack prints under the same label (as :mod:`ilacs.national` counts), and
-        the point says which area that was.
+        An inspection whose framework has no such area counts by the area of its
+        version that ``area`` carries on (the packs' ``continues``, followed back
+        version by version), and the point says which area that was and whether it
+        was a combined judgement: care leavers reaches back to the 2018 judgement
+        on children in care and care leavers.
         """
         points = []
         for event in self.events:
             found = _graded(event, area)
             if found is not None:
-                grade, source = found
+                grade, source, combined = found
                 points.append(
                     TrajectoryPoint(
                         on_site_start=event.on_site_start,
                         framework=event.framework,
                         area=source,
                         grade=grade,
+                        combined=combined,
                     )
                 )
         return tuple(points)
@@ -586,30 +593,16 @@ def _check_day(day: object) -> None:
         v.reject("as_of", day, "must be a pendulum.Date (a date without a time)")
 
 
-def _graded(inspection: Inspection, area: str) -> tuple[Outcome, str] | None:
+def _graded(inspection: Inspection, area: str) -> tuple[Outcome, str, bool] | None:
     grade = inspection.grade(area)
     if grade is not None:
-        return grade, area
-    try:
-        pack = inspection.framework_pack()
-    except UnknownFrameworkError:
-        return None
-    label = _label(area)
-    if label is None:
-        return None
-    other = next((item.id for item in pack.judgement_areas if item.matches(label)), None)
-    if other is None or other == area:
-        return None
-    grade = inspection.grade(other)
-    return None if grade is None else (grade, other)
+        return grade, area, False
+    from ilacs import frameworks  # noqa: PLC0415 (the registry, only when areas are traced)
 
-
-def _label(area: str) -> str | None:
-    from ilacs import frameworks  # noqa: PLC0415 (the registry, only when a label is needed)
-
-    for pack in sorted(frameworks.all(), key=lambda pack: pack.in_force_from, reverse=True):
-        if area in pack.area_ids:
-            return pack.area(area).label
+    for other, combined in traced_areas(area, frameworks.all(), inspection.framework):
+        grade = inspection.grade(other)
+        if grade is not None and other != area:
+            return grade, other, combined
     return None
 
 

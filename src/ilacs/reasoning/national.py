@@ -21,9 +21,11 @@ judgement (overall effectiveness under the 2026 framework, care leavers under th
 2018 one) is counted as *not judged* on it, never by an older grade.
 
 **Judgements across framework versions**: an inspection under a version without
-the judgement asked for counts by the judgement its pack prints under the same
-label, as Ofsted's statistics count it: the 2018 framework's combined judgement on
-children in care and care leavers is counted as ``children_in_care``. The
+the judgement asked for counts by the judgement of its version that the one asked
+for carries on, as the framework packs say (each area's ``continues`` and
+``counts_continued``), and as Ofsted's statistics count it: the 2018 framework's
+combined judgement on children in care and care leavers is counted as
+``children_in_care``, not as ``care_leavers``. The
 distribution lists such judgements in ``counted_as``, so that it says what it is
 made of.
 
@@ -47,7 +49,7 @@ from ilacs.base import validators as v
 from ilacs.errors import UnknownAuthorityError, UnknownFrameworkError
 from ilacs.frameworks.grades import Grade, outcome_value
 from ilacs.frameworks.kinds import InspectionKind
-from ilacs.frameworks.pack import FRAMEWORK_ID, IDENTIFIER
+from ilacs.frameworks.pack import FRAMEWORK_ID, IDENTIFIER, traced_areas
 from ilacs.model import authorities as registry
 from ilacs.model.authority import LocalAuthority
 from ilacs.model.inspections import Inspection
@@ -353,34 +355,17 @@ def latest(
 # Distributions.
 
 
-def _label(area: str) -> str:
-    """The label of ``area`` in the newest framework version that has it."""
-    for pack in sorted(frameworks.all(), key=lambda pack: pack.in_force_from, reverse=True):
-        if area in pack.area_ids:
-            return pack.area(area).label
-    return area  # _check_area has made sure a pack has it
-
-
-def _equivalent(inspection: Inspection, label: str) -> str | None:
-    """The area of the inspection's framework printed under ``area``'s label, if any."""
-    try:
-        pack = inspection.framework_pack()
-    except UnknownFrameworkError:
-        return None
-    return next((item.id for item in pack.judgement_areas if item.matches(label)), None)
-
-
-def _grade(inspection: Inspection, area: str, label: str) -> tuple[Grade, str] | None:
-    """The inspection's grade for ``area`` (or its equivalent), and the area it came from."""
+def _grade(inspection: Inspection, area: str) -> tuple[Grade, str] | None:
+    """The inspection's grade for ``area`` (or the area it carries on), and the area it came from."""
     # The national picture counts Ofsted's four grades; another scale's outcome is not one.
     grade = inspection.grade(area)
     if isinstance(grade, Grade):
         return grade, area
-    other = _equivalent(inspection, label)
-    if other is None:
-        return None
-    grade = inspection.grade(other)
-    return (grade, other) if isinstance(grade, Grade) else None
+    for other, _ in traced_areas(area, frameworks.all(), inspection.framework, counted=True):
+        grade = inspection.grade(other)
+        if other != area and isinstance(grade, Grade):
+            return grade, other
+    return None
 
 
 def _tally(
@@ -391,12 +376,11 @@ def _tally(
     group: str,
     framework: str | None = None,
 ) -> Distribution:
-    label = _label(area)
     counts = dict.fromkeys(_SCALE, 0)
     not_judged = 0
     others: dict[str, None] = {}
     for inspection in found:
-        graded = _grade(inspection, area, label)
+        graded = _grade(inspection, area)
         if graded is None:
             not_judged += 1
             continue
@@ -481,7 +465,12 @@ def _default_areas(found: tuple[Inspection, ...]) -> tuple[str, ...]:
         for item in (*overall, *rest):
             if item.id in areas:
                 continue
-            covered = any(item.matches(_label(other)) for other in areas if other != item.id)
+            covered = any(
+                found == item.id
+                for other in areas
+                if other != item.id
+                for found, _ in traced_areas(other, frameworks.all(), pack.id, counted=True)
+            )
             if not covered:
                 areas[item.id] = None
     return tuple(areas)
@@ -626,7 +615,7 @@ def against_neighbours(
     group = f"statistical neighbours of {found.name}"
     own = _latest(every, day, chosen_kinds, None)
     mine = next((item for item in own if _key(item.authority) == _key(found.authority)), None)
-    graded = None if mine is None else _grade(mine, chosen_area, _label(chosen_area))
+    graded = None if mine is None else _grade(mine, chosen_area)
     return Comparison(
         authority=found.authority,
         inspection=mine,
