@@ -14,6 +14,7 @@ import pendulum
 
 from ilacs import (
     Fact,
+    Findings,
     Grade,
     ImprovementArea,
     Inspection,
@@ -59,6 +60,121 @@ def judgements(**grades: Grade) -> tuple[Judgement, ...]:
     return tuple(Judgement(area=area, grade=grade) for area, grade in grades.items())
 
 
+# The 2018 report's strengths and weaknesses per judgement, in the seed's words
+# (sections 4 to 6 summarise the report; the council's own comments are left out).
+FINDINGS_2018 = (
+    Findings(
+        area="help_and_protection",  # seed 4.2
+        strengths=(
+            (
+                "For example, the strengthening of safeguarding through the 'front door' arrangements"
+                " with the Multi Agency Safeguarding Hub (MASH) since the JTAI and the significant"
+                " improvements in services for young people leaving care since the 2014 full"
+                " inspection."
+            ),
+            (
+                "It was found that young people who present as homeless are responded to"
+                " appropriately, that assessments are jointly undertaken with housing and that young"
+                " people who need accommodation are provided with it."
+            ),
+            (
+                "Inspectors found that children and young people subject to, or at risk of, criminal"
+                " exploitation, child sexual exploitation and gang affiliation are supported such that"
+                " the lives of some young people become more stable and less risky."
+            ),
+            (
+                "It should be noted that the youth centre at Bruce Grove was singled out for"
+                " particular praise as offering excellent provision for young people in the Borough."
+            ),
+        ),
+        weaknesses=(
+            "The inspectors found that the coordination of early help services is underdeveloped.",
+            (
+                "The report states that thresholds in the children with disability service are not"
+                " well understood or applied when risk escalates."
+            ),
+        ),
+    ),
+    Findings(
+        area="children_in_care_and_care_leavers",  # seed 5
+        strengths=(
+            (
+                "Inspectors found that the threshold decisions for children coming into care are"
+                " appropriate and that those with a plan to return home are supported appropriately"
+                " to ensure that they are returned safely and then thrive."
+            ),
+            (
+                "Inspected were impressed with the efforts of social workers to develop relationships"
+                " with children and young people who have had difficult experiences and they stated"
+                " that children in care are visited regularly and often beyond statutory"
+                " expectations."
+            ),
+            (
+                "The report states that children in care have access to a wide range of leisure"
+                " activities and the local authority supports funding to access local sports centres."
+            ),
+        ),
+        weaknesses=(
+            (
+                "The service recognised that further work was required to improve permanence planning"
+                " for children and this too was noted by inspectors."
+            ),
+            (
+                "The service was also aware of the variability in the quality of personal education"
+                " plans (PEP)."
+            ),
+        ),
+    ),
+    Findings(
+        area="leaders",  # seed 6
+        strengths=(
+            (
+                "However, it is positive that inspectors reported a significant increase in pace has"
+                " been noticed since the Dec 2017 JTAI and the arrival of the new director."
+            ),
+            (
+                "the well informed, confident and aspirational lead member is fully involved across a"
+                " range of committees and boards"
+            ),
+            (
+                "Inspectors found that Members appropriately challenge performance in areas of concern"
+                " and request further information to improve their understanding of issues such as"
+                " knife crime."
+            ),
+            (
+                "It was noted that Members of the Corporate Parenting Committee undertake regular"
+                " visits to a wide range of services so that they are able to tackle issues for"
+                " children and young people."
+            ),
+            (
+                "It was noted that the staff in children's social care reflect the diversity of the"
+                " local population and have a sophisticated awareness of diversity and how cultural,"
+                " religious factors underpin children sense of identity."
+            ),
+        ),
+        weaknesses=(
+            (
+                "Some of the areas for improvement had been reported in the full inspection that took"
+                " place in 2014."
+            ),
+            (
+                "Inspectors reported that although actions had been taken to address the"
+                " recommendations from that inspection, that the changes had not been sustained due to"
+                " a succession of changes in the senior leadership team."
+            ),
+        ),
+    ),
+    Findings(
+        area="overall_effectiveness",  # seed 4.1
+        strengths=(
+            (
+                "Staff and managers are ambitious for children and young people and are tenacious in"
+                " their efforts to help and support them"
+            ),
+        ),
+    ),
+)
+
 # The framework version is not given: it is chosen by the first day of fieldwork.
 INSPECTION_2018 = Inspection(
     authority=HARINGEY,
@@ -79,6 +195,7 @@ INSPECTION_2018 = Inspection(
         for number, text in enumerate(NINE_AREAS, start=1)
     ),
     source_url="https://files.ofsted.gov.uk/v1/file/50044253",
+    findings=FINDINGS_2018,
 )
 
 INSPECTION_2014 = Inspection(

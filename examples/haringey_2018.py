@@ -41,9 +41,27 @@ def main() -> None:
     for number, area in enumerate(inspection.improvement_areas, start=1):
         print(f"  {number}. {area.text}")
     print()
+    print_findings(inspection)
+    print()
     print_rules(inspection)
     print()
     print_deadlines(inspection)
+
+
+def print_findings(inspection: Inspection) -> None:
+    """The report's strengths and weaknesses per judgement, as the seed summarises them."""
+    print(
+        "Strengths (+) and weaknesses (-) per judgement (the seed's sections 4 to 6, in its words):"
+    )
+    framework = inspection.framework_pack()
+    for findings in sorted(
+        inspection.findings, key=lambda found: framework.area_ids.index(found.area)
+    ):
+        print(f"  {framework.area(findings.area).label}")
+        for text in findings.strengths:
+            print(f"    + {text}")
+        for text in findings.weaknesses:
+            print(f"    - {text}")
 
 
 def print_rules(inspection: Inspection) -> None:

@@ -181,6 +181,38 @@ SEED_AREAS = (  # 3.5: "inspectors noted the following nine areas"
     "Pathways to private fostering.",
 )
 
+#: Sections 4 to 6: the report's strengths (+) and weaknesses (-) per judgement, each
+#: item as the seed words it (its opening words here), in the framework's order.
+SEED_FINDINGS = {
+    "The impact of leaders on social work practice with children and families": (  # 6
+        "+ However, it is positive that inspectors reported a significant increase in pace",
+        "+ the well informed, confident and aspirational lead member",
+        "+ Inspectors found that Members appropriately challenge performance",
+        "+ It was noted that Members of the Corporate Parenting Committee",
+        "+ It was noted that the staff in children's social care reflect the diversity",
+        "- Some of the areas for improvement had been reported in the full inspection",
+        "- Inspectors reported that although actions had been taken",
+    ),
+    "The experiences and progress of children who need help and protection": (  # 4.2
+        "+ For example, the strengthening of safeguarding through the 'front door'",
+        "+ It was found that young people who present as homeless",
+        "+ Inspectors found that children and young people subject to, or at risk of",
+        "+ It should be noted that the youth centre at Bruce Grove",
+        "- The inspectors found that the coordination of early help services is underdeveloped.",
+        "- The report states that thresholds in the children with disability service",
+    ),
+    "The experiences and progress of children in care and care leavers": (  # 5
+        "+ Inspectors found that the threshold decisions for children coming into care",
+        "+ Inspected were impressed with the efforts of social workers",
+        "+ The report states that children in care have access to a wide range of leisure",
+        "- The service recognised that further work was required to improve permanence",
+        "- The service was also aware of the variability in the quality of personal education",
+    ),
+    "Overall effectiveness": (  # 4.1
+        "+ Staff and managers are ambitious for children and young people and are tenacious",
+    ),
+}
+
 
 class TestTheSeedsFacts:
     """The Haringey examples contradict the seed nowhere, and label what they infer or invent."""
@@ -196,6 +228,27 @@ class TestTheSeedsFacts:
         printed = re.findall(r"^  \d\. (.+)$", out, flags=re.MULTILINE)
         assert tuple(printed) == SEED_AREAS
         assert "  - Action plan: due 18 March 2019, 70 working days after receipt" in out
+
+    def test_the_2018_example_gives_the_seeds_strengths_and_weaknesses_per_judgement(
+        self,
+    ) -> None:
+        """Sections 4 to 6: every item under its judgement, in the seed's words, none added."""
+        out = _run(EXAMPLES / "haringey_2018.py")
+        section = out.split("per judgement (the seed's sections 4 to 6, in its words):\n")[1]
+        printed: dict[str, list[str]] = {}
+        heading = ""
+        for line in section.split("\n\n")[0].splitlines():
+            if line.startswith("    "):
+                printed[heading].append(line.strip())
+            else:
+                heading = line.strip()
+                printed[heading] = []
+        assert list(printed) == list(SEED_FINDINGS)
+        for label, items in SEED_FINDINGS.items():
+            assert len(printed[label]) == len(items), label
+            assert all(
+                got.startswith(want) for got, want in zip(printed[label], items, strict=True)
+            )
 
     def test_the_inferred_receipt_day_is_labelled_with_what_it_was_inferred_from(self) -> None:
         """The seed never says when the report arrived: 5 December 2018 is worked back."""

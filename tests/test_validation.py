@@ -140,7 +140,9 @@ FINDINGS = [
     (
         {
             "findings": (
-                Findings(area="leaders", strengths=("Members appropriately challenge performance.",)),
+                Findings(
+                    area="leaders", strengths=("Members appropriately challenge performance.",)
+                ),
                 Findings(area="care_leavers", weaknesses=("Pathway plans are not up to date.",)),
             )
         },

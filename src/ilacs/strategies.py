@@ -48,6 +48,7 @@ from ilacs.model.authority import LocalAuthority
 from ilacs.model.history import Intervention, InterventionKind
 from ilacs.model.inspections import (
     Fact,
+    Findings,
     ImprovementArea,
     Inspection,
     Judgement,
@@ -85,6 +86,7 @@ __all__ = [
     "inspections",
     "interventions",
     "judgement_areas",
+    "judgement_findings",
     "judgements",
     "local_authorities",
     "measures",
@@ -318,6 +320,29 @@ def improvement_areas(
     return build()
 
 
+def judgement_findings(
+    framework: Framework, *, max_size: int = 2
+) -> st.SearchStrategy[tuple[Findings, ...]]:
+    """Findings on distinct judgement areas of the framework, a few short items each.
+
+    (``findings()`` draws validation findings; these are a report's or letter's.)
+    """
+    if not framework.area_ids:
+        return st.just(())
+    items = st.lists(texts(max_words=6), unique=True, max_size=2).map(tuple)
+    return st.lists(
+        st.builds(
+            Findings,
+            area=st.sampled_from(framework.area_ids),
+            strengths=items,
+            weaknesses=items,
+            serious_weaknesses=items,
+        ),
+        unique_by=lambda findings: findings.area,
+        max_size=max_size,
+    ).map(tuple)
+
+
 def inspections(
     *, framework: Framework | str | None = None, graded: bool | None = None
 ) -> st.SearchStrategy[Inspection]:
@@ -380,6 +405,7 @@ def inspections(
             source_url=draw(
                 st.none() | st.from_regex(r"\Ahttps://files\.ofsted\.gov\.uk/v1/file/[0-9]{8}\Z")
             ),
+            findings=draw(judgement_findings(pack)),
             not_known=not_known,
         )
 

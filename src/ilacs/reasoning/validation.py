@@ -315,9 +315,7 @@ def _area_findings(
     ]
 
 
-def _findings_area_findings(
-    inspection: Inspection, framework: Framework, at: str
-) -> list[Finding]:
+def _findings_area_findings(inspection: Inspection, framework: Framework, at: str) -> list[Finding]:
     return [
         _finding(
             "ILACS-V014",
