@@ -1,5 +1,6 @@
 """Tests for the framework packs and the ilacs.frameworks registry."""
 
+import itertools
 import json
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from ilacs.errors import (
     UnknownFrameworkError,
     ValidationError,
 )
+from ilacs.frameworks.pack import traced_areas
 
 BUILT_IN = (
     "sif-2013",
@@ -378,3 +380,85 @@ class TestRegistry:
         scale = frameworks.get("ilacs-2018").grade_scale
         with pytest.raises(ValidationError, match="best first"):
             attrs.evolve(scale, grades=tuple(reversed(scale.grades)))
+
+
+class TestContinues:
+    """Judgement areas that carry on areas of the previous version, split or merged, as data."""
+
+    def test_the_split_and_the_merge_are_in_the_packs(self) -> None:
+        """Care leavers and children in care both continue the 2018 combined judgement."""
+        later = frameworks.get("ilacs-2023")
+        assert later.area("care_leavers").continues == ("children_in_care_and_care_leavers",)
+        assert later.area("children_in_care").continues == ("children_in_care_and_care_leavers",)
+        # Ofsted's statistics count the combined judgement under children in care only.
+        assert later.area("children_in_care").counts_continued
+        assert not later.area("care_leavers").counts_continued
+        combined = frameworks.get("ilacs-2018").area("children_in_care_and_care_leavers")
+        assert combined.continues == ("looked_after_and_permanence", "care_leavers")
+
+    def test_every_area_continues_areas_of_its_predecessor(self) -> None:
+        """In the ILACS series each version's areas name only areas of the version before."""
+        packs = [frameworks.get(framework_id) for framework_id in ILACS_SERIES]
+        assert all(not area.continues for area in packs[0].judgement_areas)
+        for previous, framework in itertools.pairwise(packs):
+            framework.check_continues(previous)
+            assert all(area.continues for area in framework.judgement_areas)
+
+    def test_traced_areas_follow_the_data_back(self) -> None:
+        """Care leavers reaches the combined judgement, which is marked combined."""
+        every = frameworks.all()
+        assert traced_areas("care_leavers", every, "ilacs-2018") == (
+            ("children_in_care_and_care_leavers", True),
+        )
+        assert traced_areas("care_leavers", every, "ilacs-2018", counted=True) == ()
+        assert traced_areas("children_in_care", every, "sif-2013", counted=True) == (
+            ("looked_after_and_permanence", False),
+        )
+        assert traced_areas("leaders", every, "sif-2013") == (("leadership", False),)
+
+    def test_a_pack_continuing_an_area_its_predecessor_lacks_is_refused(self) -> None:
+        """Registering names the area, the id and the predecessor's areas; nothing is registered."""
+        document = frameworks.to_dict(frameworks.get("ilacs-2026"))
+        areas = document["judgement_areas"]
+        assert isinstance(areas, list)
+        areas[3] = {**areas[3], "continues": ["care_leavers_and_friends"]}
+        pack = frameworks.from_dict(
+            {**document, "id": "ilacs-2027", "in_force_from": "2027-09-01", "rules": []}
+        )
+        with pytest.raises(
+            ValidationError,
+            match=(
+                r"judgement area 'care_leavers' of framework 'ilacs-2027' continues"
+                r" 'care_leavers_and_friends', which is not a judgement area of the previous"
+                r" version 'ilacs-2026' \(it has leaders, help_and_protection, children_in_care,"
+                r" care_leavers\)"
+            ),
+        ):
+            frameworks.register(pack)
+        with pytest.raises(UnknownFrameworkError):
+            frameworks.get("ilacs-2027")
+
+    @pytest.mark.parametrize(
+        ("continues", "message"),
+        [
+            (["Care leavers"], r"continues\[0\].*snake_case"),
+            (["leaders", "leaders"], r"'continues' must not repeat continued area id 'leaders'"),
+        ],
+    )
+    def test_a_bad_continues_is_refused_when_read(self, continues: list[str], message: str) -> None:
+        """Ids must be snake_case and not repeated, whatever the predecessor."""
+        document = _pack()
+        areas = document["judgement_areas"]
+        assert isinstance(areas, list)
+        areas[0] = {**areas[0], "continues": continues}
+        with pytest.raises(IlacsError, match=message):
+            frameworks.from_dict(document)
+
+    def test_a_pack_without_the_keys_is_read_as_continuing_nothing(self) -> None:
+        """Older packs omit 'continues' and 'counts_continued': the same id carries on."""
+        document = frameworks.to_dict(frameworks.get("sif-2013"))
+        areas = document["judgement_areas"]
+        assert isinstance(areas, list)
+        for area in areas:
+            del area["continues"], area["counts_continued"]
+        assert frameworks.from_dict(document) == frameworks.get("sif-2013")

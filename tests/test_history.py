@@ -103,6 +103,31 @@ class TestFromTheOfficialHistory:
         assert history.next(third) is None
         assert third.kind is InspectionKind.FOCUSED_VISIT
 
+    def test_care_leavers_reaches_back_to_the_2018_combined_judgement(self) -> None:
+        """Haringey's care leavers: the 2018 combined judgement, marked combined, then 2023's."""
+        history = History.of(80498, _official())
+        points = [
+            (point.on_site_start, point.framework, point.area, point.grade, point.combined)
+            for point in history.trajectory("care_leavers")
+        ]
+        assert points == [
+            (
+                D(2018, 10, 29),
+                "ilacs-2018",
+                "children_in_care_and_care_leavers",
+                Grade.REQUIRES_IMPROVEMENT,
+                True,
+            ),
+            (D(2023, 2, 13), "ilacs-2023", "care_leavers", Grade.GOOD, False),
+        ]
+        in_care = history.trajectory("children_in_care")
+        assert [(point.area, point.combined) for point in in_care] == [
+            ("children_in_care_and_care_leavers", True),
+            ("children_in_care", False),
+        ]
+        overall = history.trajectory("overall_effectiveness")
+        assert not any(point.combined for point in overall)
+
     def test_merged_sources_keep_each_inspection_once(self) -> None:
         """The in-year sheet repeats recent full inspections: kept once, from the first source."""
         both = merged(_official(), _inyear())

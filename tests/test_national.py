@@ -95,6 +95,21 @@ class TestOfstedsPublishedFigures:
         leavers = national.distribution(official_inspections, as_of=MARCH_2024, area="care_leavers")
         assert (leavers.total, leavers.not_judged, leavers.counted_as) == (44, 107, ())
 
+    def test_what_counts_as_what_is_the_packs_data_not_their_labels(
+        self, official_inspections: tuple[Inspection, ...]
+    ) -> None:
+        """With children in care's 'counts_continued' turned off, 2018 inspections are not judged."""
+        pack = frameworks.get("ilacs-2023")
+        areas = tuple(
+            attrs.evolve(area, counts_continued=False) if area.id == "children_in_care" else area
+            for area in pack.judgement_areas
+        )
+        with frameworks.scoped(attrs.evolve(pack, judgement_areas=areas)):
+            care = national.distribution(
+                official_inspections, as_of=MARCH_2024, area="children_in_care"
+            )
+        assert (care.total, care.not_judged, care.counted_as) == (44, 107, ())
+
     def test_the_distribution_of_every_judgement_leads_with_overall_effectiveness(
         self, official_inspections: tuple[Inspection, ...]
     ) -> None:
