@@ -131,6 +131,10 @@ export interface InspectionDocument {
    */
   source_url?: string | null;
   /**
+   * the strengths and weaknesses per judgement area (see Findings), at most one entry per area.
+   */
+  findings?: Findings[];
+  /**
    * the facts the source is silent on (see Fact): an empty `priority_actions` with PRIORITY_ACTIONS listed here is "not known", not "none". A date that is None is not known whether or not it is listed. Ask known rather than reading the list.
    */
   not_known?: Fact[];
@@ -194,6 +198,27 @@ export interface ImprovementArea {
 export interface NationalFrameworkTag {
   kind: TagKind;
   number: number;
+}
+/**
+ * What a report or letter found on one judgement area, in its words.
+ */
+export interface Findings {
+  /**
+   * the judgement area, by id (for a visit, the area it looked at).
+   */
+  area: string;
+  /**
+   * what the report or letter finds working well.
+   */
+  strengths?: string[];
+  /**
+   * what it finds needing to improve.
+   */
+  weaknesses?: string[];
+  /**
+   * what a letter calls a serious weakness.
+   */
+  serious_weaknesses?: string[];
 }
 /**
  * An ilacs inspections document, schema version 2: The body of an `inspections` document. This schema says every rule JSON Schema can; call ilacs validate (serialisation.validate in Python) for the rules it cannot say: no key appears twice in one object (a JSON parser keeps one of them in silence); a whole number is written as one: 3, not 3.0 or 3e0 (JavaScript cannot tell them apart); Inspection: on_site_end is not before on_site_start; Inspection: off_site_start is not after on_site_start; Inspection: no judgement area is judged twice (judgements unique by area); Inspection: improvement area and priority action ids are unique, across both lists; Inspection: not_known lists no fact that is given (a non-empty list, a date), and no fact twice; inspections document: frameworks lists the framework ids of the inspections, in the order they first appear. Beyond this schema, ilacs also reads a grade written as its label, such as 'Good' or 'RI', in any letter case and with stray spaces (as the schema of each document type does); this one takes only the values ilacs writes, such as 'good'.
@@ -265,6 +290,10 @@ export interface Inspection {
    */
   source_url?: string | null;
   /**
+   * the strengths and weaknesses per judgement area (see Findings), at most one entry per area.
+   */
+  findings?: Findings[];
+  /**
    * the facts the source is silent on (see Fact): an empty `priority_actions` with PRIORITY_ACTIONS listed here is "not known", not "none". A date that is None is not known whether or not it is listed. Ask known rather than reading the list.
    */
   not_known?: Fact[];
@@ -311,12 +340,38 @@ export interface GradeLabel {
  * One judgement a framework makes, with the exact label its reports print.
  */
 export interface JudgementArea {
+  /**
+   * a snake_case id, unique within the framework.
+   */
   id: string;
+  /**
+   * the label reports print.
+   */
   label: string;
+  /**
+   * other spellings of the label that importers read.
+   */
   variants?: string[];
+  /**
+   * what the area stands for in the grading rules.
+   */
   role: AreaRole;
+  /**
+   * the area this one is a sub-judgement of, if any.
+   */
   parent?: string | null;
+  /**
+   * what the area covers, in the framework's words.
+   */
   description?: string | null;
+  /**
+   * the ids of the areas of the previous version in the series that this area carries on (both, for a merge; the one it came from, for each area of a split); empty means the area of the same id, if any.
+   */
+  continues?: string[];
+  /**
+   * whether the national picture counts the grades of the areas it continues as grades of this one (true unless given).
+   */
+  counts_continued?: boolean;
 }
 /**
  * An inspection kind as one framework uses it.

@@ -215,6 +215,19 @@ class JudgementArea:
     as Ofsted's statistics do for children in care but not for care leavers (whose
     2018 judgement was combined with children in care).
 
+    Attributes:
+        id: a snake_case id, unique within the framework.
+        label: the label reports print.
+        variants: other spellings of the label that importers read.
+        role: what the area stands for in the grading rules.
+        parent: the area this one is a sub-judgement of, if any.
+        description: what the area covers, in the framework's words.
+        continues: the ids of the areas of the previous version in the series that
+            this area carries on (both, for a merge; the one it came from, for each
+            area of a split); empty means the area of the same id, if any.
+        counts_continued: whether the national picture counts the grades of the
+            areas it continues as grades of this one (true unless given).
+
     >>> from ilacs import frameworks
     >>> area = frameworks.get("ilacs-2023").area("care_leavers")
     >>> area.label
