@@ -89,6 +89,7 @@ HARINGEY_DOCUMENT = """\
   "priority_actions": [],
   "topic": null,
   "source_url": null,
+  "findings": [],
   "not_known": []
 }
 """
@@ -574,11 +575,20 @@ class TestMigrations:
     def test_a_version_1_canonical_document_loads_and_is_written_as_version_2(self) -> None:
         """Version 1 had no not_known: it loads with none listed, as it was read then."""
         version_1 = HARINGEY_DOCUMENT.replace('"schema_version": 2', '"schema_version": 1')
-        version_1 = version_1.replace(',\n  "not_known": []\n}', "\n}")
+        version_1 = version_1.replace(',\n  "findings": [],\n  "not_known": []\n}', "\n}")
         assert '"not_known"' not in version_1
+        assert '"findings"' not in version_1
         assert loads(version_1) == HARINGEY
         assert dumps(loads(version_1)) == HARINGEY_DOCUMENT
         assert dumps(loads(HARINGEY_DOCUMENT)) == HARINGEY_DOCUMENT
+
+    def test_a_version_2_document_without_findings_loads_with_none(self) -> None:
+        """Findings came within version 2: a document written before them still loads."""
+        before = HARINGEY_DOCUMENT.replace('  "findings": [],\n', "")
+        assert '"findings"' not in before
+        assert loads(before) == HARINGEY
+        assert loads(before).findings == ()
+        assert dumps(loads(before)) == HARINGEY_DOCUMENT
 
     def test_the_migration_reaches_every_inspection_of_every_document_type(self) -> None:
         """An inspection, each of a collection's, and an action plan's."""
