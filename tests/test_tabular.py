@@ -13,6 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ilacs import (
+    Findings,
     Grade,
     ImprovementArea,
     Inspection,
@@ -39,7 +40,7 @@ HEADER = (
     "on_site_start,on_site_end,report_received,published,lead_inspector,topic,"
     "overall_effectiveness_grade,impact_of_leaders_grade,help_and_protection_grade,"
     "in_care_grade,care_leavers_grade,in_care_and_care_leavers_grade,improvement_areas,"
-    "priority_actions,not_known,judgement_order,source_url"
+    "priority_actions,findings,not_known,judgement_order,source_url"
 )
 RI = Grade.REQUIRES_IMPROVEMENT
 HARINGEY_2018 = Inspection(
@@ -72,6 +73,13 @@ HARINGEY_2018 = Inspection(
         ),
     ),
     source_url="https://files.ofsted.gov.uk/v1/file/50041744",
+    findings=(
+        Findings(
+            area="help_and_protection",
+            strengths=("Young people who present as homeless are responded to appropriately.",),
+            weaknesses=('The coordination of "early help" services is underdeveloped,\nfor now.',),
+        ),
+    ),
 )
 FOCUSED_VISIT = Inspection(
     authority=LocalAuthority(name="Haringey"),
@@ -147,6 +155,13 @@ BAD_CELLS = [
         Reason.BAD_VALUE,
         "priority_actions",
         "'priority_actions' cannot be read: $: expected a list, got dict {}",
+    ),
+    (
+        "findings",
+        '[{"area": "leaders", "strengths": [""]}]',
+        Reason.BAD_VALUE,
+        "findings",
+        "'findings' cannot be read: $[0].strengths[0]: 'strengths[0]' must not be empty (got str '')",
     ),
     (
         "not_known",

@@ -23,6 +23,8 @@ The columns, in order:
   added only when an inspection has one;
 - ``improvement_areas`` and ``priority_actions``: JSON lists, in the same shape as
   the JSON documents of :mod:`ilacs.serialisation` (empty when there are none);
+- ``findings``: the strengths and weaknesses per judgement area, a JSON list in
+  the same shape as the JSON documents (empty when there are none);
 - ``not_known``: the facts the record does not know, separated by ``;``
   (``improvement_areas; priority_actions`` for an imported inspection); empty when
   the lists above are known, so that an empty list there is "none";
@@ -80,6 +82,7 @@ True
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import TypeVar
 
 import attrs
 import pendulum
@@ -93,7 +96,7 @@ from ilacs.frameworks.kinds import InspectionKind
 from ilacs.frameworks.pack import IDENTIFIER, AreaRole, Framework
 from ilacs.model.action_plans import ActionPlan, ActionStatus
 from ilacs.model.authority import LocalAuthority
-from ilacs.model.inspections import Fact, ImprovementArea, Inspection, Judgement
+from ilacs.model.inspections import Fact, Findings, ImprovementArea, Inspection, Judgement
 from ilacs.reasoning import deadlines, progress
 from ilacs.reasoning.calendar import WorkingDayCalendar
 from ilacs.tables.columns import GRADE_SUFFIX, explicit_column
@@ -203,7 +206,14 @@ _BEFORE = (
     "lead_inspector",
     "topic",
 )
-_AFTER = ("improvement_areas", "priority_actions", "not_known", "judgement_order", "source_url")
+_AFTER = (
+    "improvement_areas",
+    "priority_actions",
+    "findings",
+    "not_known",
+    "judgement_order",
+    "source_url",
+)
 _FIXED = frozenset((*_BEFORE, *_AFTER))
 _REQUIRED = ("local_authority", "kind", "on_site_start")
 # The column to blame when the model rejects a field.
@@ -296,7 +306,7 @@ def _grades(inspection: Inspection, names: _Columns) -> dict[str, str]:
     return {names.column(j.area): _wording(pack, j.grade) for j in inspection.judgements}
 
 
-def _items(items: tuple[ImprovementArea, ...]) -> str:
+def _items(items: tuple[ImprovementArea, ...] | tuple[Findings, ...]) -> str:
     if not items:
         return ""
     return json.dumps(_converter.unstructure(items), ensure_ascii=False, separators=(",", ":"))
@@ -324,6 +334,7 @@ def _row(inspection: Inspection, columns: list[str], names: _Columns) -> list[st
         *(grades.get(column, "") for column in columns),
         _items(inspection.improvement_areas),
         _items(inspection.priority_actions),
+        _items(inspection.findings),
         "; ".join(fact.value for fact in inspection.not_known),
         _judgement_order(inspection, by_column),
         _text(inspection.source_url),
@@ -677,7 +688,10 @@ def _kind(row: Row) -> InspectionKind:
         raise row.skip(Reason.UNKNOWN_KIND, "kind", f"must be one of {kinds}") from None
 
 
-def _improvement_areas(row: Row, key: str) -> tuple[ImprovementArea, ...]:
+_Item = TypeVar("_Item", ImprovementArea, Findings)
+
+
+def _json_list(row: Row, key: str, kind: type[_Item]) -> tuple[_Item, ...]:
     value = row.raw(key)
     if not value:
         return ()
@@ -686,12 +700,13 @@ def _improvement_areas(row: Row, key: str) -> tuple[ImprovementArea, ...]:
     except (ValueError, RecursionError):
         raise row.skip(Reason.BAD_VALUE, key, "must be a JSON list") from None
     try:
-        return _converter.structure(data, tuple[ImprovementArea, ...], what=f"{key!r}")
+        items: tuple[_Item, ...] = _converter.structure(data, tuple[kind, ...], what=f"{key!r}")  # type: ignore[valid-type]
     except (IlacsError, RecursionError) as error:
         problems = "; ".join(getattr(error, "problems", ())) or str(error)
         column = row.column(key)
         detail = f"{column!r} cannot be read: {problems}"
         raise SkipRowError(Reason.BAD_VALUE, detail, column=column, value=value) from None
+    return items
 
 
 def _not_known(row: Row) -> tuple[Fact, ...]:
@@ -785,8 +800,9 @@ def _build(grade_keys: dict[str, str]) -> Callable[[Row], Inspection]:
             framework=framework,
             lead_inspector=_cell(row, "lead_inspector"),
             judgements=_judgements(row, framework, grade_keys),
-            improvement_areas=_improvement_areas(row, "improvement_areas"),
-            priority_actions=_improvement_areas(row, "priority_actions"),
+            improvement_areas=_json_list(row, "improvement_areas", ImprovementArea),
+            priority_actions=_json_list(row, "priority_actions", ImprovementArea),
+            findings=_json_list(row, "findings", Findings),
             not_known=_not_known(row),
             topic=_cell(row, "topic"),
             source_url=_cell(row, "source_url"),
