@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from ilacs import (
     ActionPlan,
+    Findings,
     Grade,
     ImprovementArea,
     Inspection,
@@ -36,6 +37,11 @@ REPORT_LINE = "- **Report**: <https://files.ofsted.gov.uk/v1/file/50044253>"
 INSPECTION_HEADINGS = [
     "# Ofsted standard inspection of Haringey's children's services",
     "## Judgements",
+    "## Strengths and weaknesses",
+    "### The impact of leaders on social work practice with children and families",
+    "### The experiences and progress of children who need help and protection",
+    "### The experiences and progress of children in care and care leavers",
+    "### Overall effectiveness",
     "## What needs to improve",
     "## Deadlines",
 ]
@@ -95,6 +101,43 @@ class TestInspectionBriefing:
             REPORT_LINE,
             "",
         ]
+
+    def test_the_strengths_and_weaknesses_are_under_each_judgement(self) -> None:
+        """The seed's findings, in the framework's order, strengths before weaknesses."""
+        lines = _section(
+            self.TEXT, "### The experiences and progress of children in care and care leavers"
+        )
+        assert lines == [
+            "Strengths:",
+            *(f"- {item}" for item in INSPECTION.findings[1].strengths),
+            "Weaknesses:",
+            *(f"- {item}" for item in INSPECTION.findings[1].weaknesses),
+        ]
+        assert _section(self.TEXT, "### Overall effectiveness")[0] == "Strengths:"
+
+    def test_a_letters_serious_weaknesses_are_shown_and_escaped(self) -> None:
+        """A monitoring visit's letter: its serious weaknesses, Markdown escaped."""
+        visit = Inspection(
+            authority=LocalAuthority(name="Haringey"),
+            kind=InspectionKind.MONITORING_VISIT,
+            on_site_start=D(2019, 6, 4),
+            findings=(
+                Findings(area="help_and_protection", serious_weaknesses=("*Drift* in <plans>",)),
+            ),
+        )
+        text = reports.briefing(visit, PANEL)
+        assert _section(
+            text, "### The experiences and progress of children who need help and protection"
+        ) == [
+            "Serious weaknesses:",
+            "- \\*Drift\\* in &lt;plans&gt;",
+        ]
+        assert "<" not in text
+
+    def test_no_findings_no_section(self) -> None:
+        """An inspection recorded without findings has no such section."""
+        text = reports.briefing(attrs.evolve(INSPECTION, findings=()), PANEL)
+        assert "## Strengths and weaknesses" not in text
 
     def test_the_judgements_are_a_table_with_the_rules_verdict(self) -> None:
         """Each judgement's label and grade, and that no grading rule is breached."""
@@ -436,15 +479,20 @@ def _names() -> st.SearchStrategy[str]:
 
 def _injected(plan: ActionPlan, names: list[str]) -> ActionPlan:
     """Haringey's plan with the names in every kind of text the briefing shows."""
-    name, inspector, area_text, title, owner, milestone, board = names
+    name, inspector, area_text, title, owner, milestone, board, strength = names
     inspection = plan.inspection
     first_area, *areas = inspection.improvement_areas
+    first_found, *found = inspection.findings
     first, *actions = plan.actions
     inspection = attrs.evolve(
         inspection,
         authority=attrs.evolve(inspection.authority, name=name),
         lead_inspector=inspector,
         improvement_areas=(attrs.evolve(first_area, text=area_text), *areas),
+        findings=(
+            attrs.evolve(first_found, strengths=(strength, *first_found.strengths[1:])),
+            *found,
+        ),
     )
     first = attrs.evolve(
         first,
@@ -470,7 +518,7 @@ class TestBriefingEscapes:
 
     CLEAN = reports.briefing(PLAN, PANEL).splitlines()
 
-    @given(st.lists(_names(), min_size=7, max_size=7))
+    @given(st.lists(_names(), min_size=8, max_size=8))
     def test_no_text_adds_a_line_a_heading_a_column_or_html(self, names: list[str]) -> None:
         """Same lines of the same kinds, no new '#' line, tables as wide, '<' only in the link."""
         lines = reports.briefing(_injected(PLAN, names), PANEL).splitlines()
@@ -539,7 +587,7 @@ class TestHtmlBriefing:
             "<p>a *b* | 1. _c_ &amp;lt; &amp; &lt;x&gt;</p>\n"
         )
 
-    @given(st.lists(_names(), min_size=7, max_size=7))
+    @given(st.lists(_names(), min_size=8, max_size=8))
     @settings(max_examples=max(5, settings().max_examples // 2))
     def test_no_text_adds_a_tag_or_an_attribute(self, names: list[str]) -> None:
         """Whatever the names, the page has the same tags, with the same attributes, as Haringey's."""

@@ -101,6 +101,37 @@ def _judgements(inspection: Inspection) -> list[str]:
     return lines
 
 
+def _area_label(inspection: Inspection, area: str) -> str:
+    try:
+        return inspection.framework_pack().area(area).label
+    except IlacsError:  # an unknown framework or area: shown by its id (validate says why)
+        return area
+
+
+def _findings(inspection: Inspection) -> list[str]:
+    if not inspection.findings:
+        return []
+    try:
+        order = inspection.framework_pack().area_ids
+    except IlacsError:
+        order = ()
+    ordered = sorted(
+        inspection.findings,
+        key=lambda found: order.index(found.area) if found.area in order else len(order),
+    )
+    lines = ["## Strengths and weaknesses", ""]
+    for findings in ordered:
+        lines.extend([f"### {inline(_area_label(inspection, findings.area))}", ""])
+        for heading, items in (
+            ("Strengths", findings.strengths),
+            ("Weaknesses", findings.weaknesses),
+            ("Serious weaknesses", findings.serious_weaknesses),
+        ):
+            if items:
+                lines.extend([f"{heading}:", "", *(f"- {inline(item)}" for item in items), ""])
+    return lines
+
+
 def _numbered(items: Sequence[ImprovementArea]) -> list[str]:
     lines = [f"{number}. {inline(item.text)} (`{item.id}`)" for number, item in enumerate(items, 1)]
     return [*lines, ""]
@@ -276,6 +307,7 @@ def briefing(
         *_facts(inspection),
         "",
         *_judgements(inspection),
+        *_findings(inspection),
         *_improvement(inspection),
         *_deadlines(inspection, as_of, cal),
     ]
