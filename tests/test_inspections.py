@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from ilacs import (
     Fact,
+    Findings,
     Grade,
     ImprovementArea,
     Inspection,
@@ -105,6 +106,23 @@ BAD_INSPECTION_FIELDS = [
         "an id names either an improvement area or a priority action, not both (got 'ia-1')",
     ),
     ("source_url", "files.ofsted.gov.uk/v1/file/50044253", "'source_url' must be an http(s) URL"),
+    (
+        "findings",
+        (Findings(area="leaders"), Findings(area="leaders", strengths=("Pace.",))),
+        "'findings' must not repeat area 'leaders'",
+    ),
+    ("findings", ("leaders",), "'findings[0]' must be Findings (got str 'leaders')"),
+]
+
+#: (fields, the message's start): a judgement's findings reject each.
+BAD_FINDINGS = [
+    ({"area": "Leaders"}, "'area' must be a judgement area id such as 'leaders'"),
+    ({"area": "leaders", "weaknesses": ["Drift."]}, "'weaknesses' must be a tuple"),
+    ({"area": "leaders", "strengths": ("Pace.", "Pace.")}, "'strengths' must not repeat item"),
+    (
+        {"area": "leaders", "serious_weaknesses": (" Drift.",)},
+        "'serious_weaknesses[0]' must not start or end with white space",
+    ),
 ]
 
 BAD_AUTHORITIES = [
@@ -169,6 +187,24 @@ class TestConstruction:
         with pytest.raises(ValidationError) as info:
             Judgement(**fields)
         assert str(info.value).startswith(message)
+
+    @pytest.mark.parametrize(("fields", "message"), BAD_FINDINGS)
+    def test_impossible_findings_are_rejected(self, fields: dict[str, Any], message: str) -> None:
+        """An area id, and tuples of distinct non-blank text."""
+        with pytest.raises(ValidationError) as info:
+            Findings(**fields)
+        assert str(info.value).startswith(message)
+
+    def test_findings_default_to_none_and_are_kept_in_order(self) -> None:
+        """No findings unless given; given, they are kept as given, one entry per area."""
+        assert _inspection().findings == ()
+        found = (
+            Findings(area="leaders", weaknesses=("Changes had not been sustained.",)),
+            Findings(area="help_and_protection", strengths=("Homeless young people are helped.",)),
+        )
+        inspection = _inspection(findings=found)
+        assert inspection.findings == found
+        assert inspection.findings[0].serious_weaknesses == ()
 
     def test_the_framework_is_chosen_by_the_first_day_of_fieldwork(self) -> None:
         """Without a framework id, the version in force on the on-site start is recorded."""
