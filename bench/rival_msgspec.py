@@ -75,6 +75,20 @@ class ImprovementArea(msgspec.Struct, **_OPTIONS):
         _unique(self.judgement_areas, "an area")
 
 
+class Findings(msgspec.Struct, **_OPTIONS):
+    """A report's or letter's findings on one judgement area."""
+
+    area: AreaId
+    strengths: tuple[Text, ...]
+    weaknesses: tuple[Text, ...]
+    serious_weaknesses: tuple[Text, ...]
+
+    def __post_init__(self) -> None:
+        _unique(self.strengths, "a strength")
+        _unique(self.weaknesses, "a weakness")
+        _unique(self.serious_weaknesses, "a serious weakness")
+
+
 class Inspection(msgspec.Struct, **_OPTIONS):
     """An inspection."""
 
@@ -92,6 +106,7 @@ class Inspection(msgspec.Struct, **_OPTIONS):
     priority_actions: tuple[ImprovementArea, ...]
     topic: Text | None
     source_url: Annotated[str, msgspec.Meta(pattern=r"\Ahttps?://\S+\Z")] | None
+    findings: tuple[Findings, ...]
     not_known: tuple[Fact, ...]
 
     def __post_init__(self) -> None:
@@ -108,6 +123,7 @@ class Inspection(msgspec.Struct, **_OPTIONS):
         _unique(priorities, "a priority action id")
         _unique(areas + priorities, "an id across improvement areas and priority actions")
         _unique(self.not_known, "a fact")
+        _unique(tuple(found.area for found in self.findings), "a findings area")
         for fact in self.not_known:
             if getattr(self, fact.value) not in {None, ()}:
                 msg = f"not_known must not list {fact.value}, which is given"

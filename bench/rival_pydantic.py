@@ -83,6 +83,22 @@ class ImprovementArea(_Model):
         return self
 
 
+class Findings(_Model):
+    """A report's or letter's findings on one judgement area."""
+
+    area: AreaId
+    strengths: tuple[Text, ...]
+    weaknesses: tuple[Text, ...]
+    serious_weaknesses: tuple[Text, ...]
+
+    @model_validator(mode="after")
+    def _check(self) -> Self:
+        _unique(self.strengths, "a strength")
+        _unique(self.weaknesses, "a weakness")
+        _unique(self.serious_weaknesses, "a serious weakness")
+        return self
+
+
 class Inspection(_Model):
     """An inspection."""
 
@@ -100,6 +116,7 @@ class Inspection(_Model):
     priority_actions: tuple[ImprovementArea, ...]
     topic: Text | None
     source_url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None
+    findings: tuple[Findings, ...]
     not_known: tuple[Fact, ...]
 
     @model_validator(mode="after")
@@ -117,6 +134,7 @@ class Inspection(_Model):
         _unique(priorities, "a priority action id")
         _unique(areas + priorities, "an id across improvement areas and priority actions")
         _unique(self.not_known, "a fact")
+        _unique(tuple(found.area for found in self.findings), "a findings area")
         for fact in self.not_known:
             if getattr(self, fact.value) not in {None, ()}:
                 msg = f"not_known must not list {fact.value}, which is given"
