@@ -587,7 +587,7 @@ class TestMigrations:
         before = HARINGEY_DOCUMENT.replace('  "findings": [],\n', "")
         assert '"findings"' not in before
         assert loads(before) == HARINGEY
-        assert loads(before).findings == ()
+        assert loads(before, Inspection).findings == ()
         assert dumps(loads(before)) == HARINGEY_DOCUMENT
 
     def test_the_migration_reaches_every_inspection_of_every_document_type(self) -> None:
