@@ -321,5 +321,5 @@ class TestApiReference:
         import ilacs  # noqa: PLC0415
 
         assert chosen[id(ilacs.Finding)] == "ilacs.validation.Finding"
-        assert "autoclass:: ilacs.Finding" not in ilacs_api.module_rst("ilacs")
+        assert "autoclass:: ilacs.Finding\n" not in ilacs_api.module_rst("ilacs")
         assert "autoclass:: ilacs.Inspection" in ilacs_api.module_rst("ilacs")

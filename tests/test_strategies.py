@@ -59,6 +59,7 @@ STRATEGIES: dict[str, st.SearchStrategy[Any]] = {
     "improvement_areas": strategies.improvement_areas(ILACS_2018),
     "inspections": strategies.inspections(),
     "judgements": strategies.judgements(ILACS_2018),
+    "judgement_findings": strategies.judgement_findings(ILACS_2018),
     "local_authorities": strategies.local_authorities(),
     "measures": strategies.measures(),
     "milestones": strategies.milestones(),
@@ -214,6 +215,17 @@ class TestInspectionParts:
         assert least <= len(areas) <= least + extra
         assert [area.id for area in areas] == [f"{prefix}-{n}" for n in range(1, len(areas) + 1)]
         assert {a for area in areas for a in area.judgement_areas} <= set(ILACS_2018.area_ids)
+
+    @given(st.data())
+    def test_judgement_findings_name_distinct_areas_of_the_framework(
+        self, data: st.DataObject
+    ) -> None:
+        """At most max_size entries, each on an area of the framework, no area twice."""
+        found = data.draw(strategies.judgement_findings(ILACS_2018, max_size=3))
+        areas = [findings.area for findings in found]
+        assert len(areas) <= 3
+        assert len(set(areas)) == len(areas)
+        assert set(areas) <= set(ILACS_2018.area_ids)
 
 
 class TestInspections:
