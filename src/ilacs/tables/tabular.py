@@ -74,7 +74,7 @@ hold the judgements, improvement areas, action plans and deadlines, one row each
 >>> header.split(",")[:9]
 ['local_authority', 'urn', 'dfe_code', 'ons_code', 'region', 'kind', 'framework', 'off_site_start', 'on_site_start']
 >>> row
-'Haringey,80498,,E09000014,,standard,ilacs-2018,,2018-10-29,2018-11-09,,2018-12-14,,,Requires improvement to be good,Requires improvement to be good,,,,,,,,,'
+'Haringey,80498,,E09000014,,standard,ilacs-2018,,2018-10-29,2018-11-09,,2018-12-14,,,Requires improvement to be good,Requires improvement to be good,,,,,,,,,,'
 >>> tabular.from_csv(io.StringIO(text)).inspections == (haringey,)
 True
 """
