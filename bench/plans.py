@@ -32,6 +32,7 @@ from ilacs import (
     rules,
     serialisation,
 )
+from ilacs.base.envelope import SCHEMA_VERSION
 from ilacs.model.action_plans import (
     Action,
     ActionPlan,
@@ -513,7 +514,7 @@ MUTATIONS: dict[str, Mutation] = {
     "target before baseline": _target_before_baseline,
     "answers an improvement area the inspection lacks": _unknown_answer,
     "wrong document type": _setter("document_type", value="inspection"),
-    "newer schema version": _setter("schema_version", value=2),
+    "newer schema version": _setter("schema_version", value=SCHEMA_VERSION + 1),
 }
 
 
