@@ -6,7 +6,7 @@ attrs' own validators raise a bare ``TypeError``; ours raise
 
 import datetime
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, NoReturn
 
 import pendulum
@@ -28,6 +28,7 @@ __all__ = [
     "datetime_",
     "instance_of",
     "is_date",
+    "items_of",
     "matches",
     "not_empty",
     "optional",
@@ -52,6 +53,29 @@ def _type_name(kind: type | tuple[type, ...]) -> str:
     if isinstance(kind, tuple):
         return " or ".join(k.__name__ for k in kind)
     return kind.__name__
+
+
+def items_of(field: str, value: object, kind: type, what: str) -> tuple[Any, ...]:
+    """The items of an argument that must be a collection of ``kind``, or a ValidationError.
+
+    A single ``kind`` value, a string or anything that is not iterable is refused as
+    not a collection; an item of another type is refused by name. ``what`` names
+    the items in the message ("Inspection values").
+
+    >>> items_of("days", [pendulum.date(2019, 3, 19)], pendulum.Date, "dates")
+    (Date(2019, 3, 19),)
+    >>> items_of("days", pendulum.date(2019, 3, 19), pendulum.Date, "dates")
+    Traceback (most recent call last):
+    ...
+    ilacs.errors.ValidationError: 'days' must be a collection of dates (got Date Date(2019, 3, 19))
+    """
+    if isinstance(value, kind | str | bytes) or not isinstance(value, Iterable):
+        reject(field, value, f"must be a collection of {what}")
+    found = tuple(value)
+    for item in found:
+        if not isinstance(item, kind):
+            reject(field, item, f"must hold only {what}")
+    return found
 
 
 def reject(field: str, value: object, rule: str) -> NoReturn:

@@ -102,13 +102,7 @@ def _order(inspection: Inspection) -> tuple[pendulum.Date, pendulum.Date, str]:
 
 
 def _inspections(inspections: object) -> tuple[Inspection, ...]:
-    if isinstance(inspections, str | bytes) or not isinstance(inspections, Iterable):
-        v.reject("inspections", inspections, "must be a collection of Inspection values")
-    found = tuple(inspections)
-    for item in found:
-        if not isinstance(item, Inspection):
-            v.reject("inspections", item, "must hold only Inspection values")
-    return found
+    return v.items_of("inspections", inspections, Inspection, "Inspection values")
 
 
 def months_between(start: pendulum.Date, end: pendulum.Date) -> int:

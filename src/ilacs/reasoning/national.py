@@ -209,13 +209,7 @@ def _check_as_of(as_of: object) -> pendulum.Date:
 
 
 def _check_inspections(inspections: object) -> tuple[Inspection, ...]:
-    if isinstance(inspections, Inspection | str | bytes) or not isinstance(inspections, Iterable):
-        v.reject("inspections", inspections, "must be a collection of Inspection values")
-    found = tuple(inspections)
-    for item in found:
-        if not isinstance(item, Inspection):
-            v.reject("inspections", item, "must hold only Inspection values")
-    return found
+    return v.items_of("inspections", inspections, Inspection, "Inspection values")
 
 
 def _check_kinds(kinds: object) -> frozenset[InspectionKind] | None:
