@@ -21,7 +21,14 @@ from typing import IO, Any
 
 from ilacs.errors import FileWriteError
 
-__all__ = ["FileWriteError", "open_atomically", "write_atomically", "write_bytes_atomically"]
+__all__ = [
+    "FileWriteError",
+    "open_atomically",
+    "stream_name",
+    "write_atomically",
+    "write_bytes_atomically",
+    "write_to",
+]
 
 
 def _check_target(target: Path) -> None:
@@ -102,3 +109,44 @@ def write_bytes_atomically(target: str | os.PathLike[str], data: bytes) -> None:
     """Write ``data`` to ``target`` atomically (a picture, a workbook), as :func:`write_atomically`."""
     with _replacing(target, lambda descriptor: os.fdopen(descriptor, "wb")) as file:
         file.write(data)
+
+
+def stream_name(stream: object) -> str:
+    """The name an open stream gives itself, or ``'<stream>'``, for messages."""
+    given = getattr(stream, "name", None)
+    return given if isinstance(given, str) else "<stream>"
+
+
+def write_to(target: str | os.PathLike[str] | IO[Any], data: str | bytes) -> None:
+    """Write text or bytes to a path, atomically, or to an open stream of the same kind.
+
+    Text goes to a path with its newlines as given. Any failure is a
+    :class:`FileWriteError` naming the target; a path keeps the file it had.
+
+    >>> import io
+    >>> write_to(io.BytesIO(), "name")
+    Traceback (most recent call last):
+    ...
+    ilacs.errors.FileWriteError: cannot write to '<stream>': it is not a text stream (open it in text mode)
+    """
+    binary = isinstance(data, bytes)
+    if isinstance(target, str | os.PathLike):
+        if isinstance(data, bytes):
+            write_bytes_atomically(target, data)
+        else:
+            with open_atomically(target, newline="") as file:
+                file.write(data)
+        return
+    kind, how = ("binary", "open it with 'wb'") if binary else ("text", "open it in text mode")
+    name = stream_name(target)
+    try:
+        target.write(data)
+    except TypeError as error:
+        msg = f"cannot write to {name!r}: it is not a {kind} stream ({how})"
+        raise FileWriteError(msg, target=name) from error
+    except AttributeError:
+        msg = f"cannot write to {type(target).__name__}: expected a path or a {kind} stream"
+        raise FileWriteError(msg, target=name) from None
+    except (OSError, ValueError) as error:
+        msg = f"cannot write to {name!r}: {error}"
+        raise FileWriteError(msg, target=name) from error

@@ -33,8 +33,8 @@ from typing import BinaryIO, Protocol, TextIO
 
 import attrs
 
-from ilacs.base.files import open_atomically
-from ilacs.errors import CsvFormatError, FileWriteError, ValidationError
+from ilacs.base.files import stream_name, write_to
+from ilacs.errors import CsvFormatError, ValidationError
 from ilacs.model.inspections import Inspection
 from ilacs.tables.results import ImportResult, Reason, SkippedRow
 from ilacs.tables.workbooks import WORKBOOK_SUFFIXES, Sheet, is_workbook, read_workbook
@@ -177,7 +177,7 @@ def _open(source: DataSource) -> tuple[str | bytes, str]:
             )
             raise CsvFormatError(msg, source=name)
         return _decoded(data, name), name
-    name = _stream_name(source)
+    name = stream_name(source)
     try:
         read: object = source.read()
     except (OSError, UnicodeDecodeError, ValueError) as error:
@@ -200,11 +200,6 @@ def _decoded(data: bytes, name: str) -> str:
     except UnicodeDecodeError as error:
         msg = f"{name!r} is not UTF-8 text (byte {error.start} cannot be decoded)"
         raise CsvFormatError(msg, source=name) from error
-
-
-def _stream_name(stream: object) -> str:
-    given = getattr(stream, "name", None)
-    return given if isinstance(given, str) else "<stream>"
 
 
 def _records(text: str, name: str) -> _Records:
@@ -683,19 +678,4 @@ def write_text(text: str, target: DataTarget) -> None:
     ...
     ilacs.errors.FileWriteError: cannot write to '<stream>': it is not a text stream (open it in text mode)
     """
-    if isinstance(target, str | os.PathLike):
-        with open_atomically(target, newline="") as file:
-            file.write(text)
-        return
-    name = _stream_name(target)
-    try:
-        target.write(text)
-    except TypeError as error:
-        msg = f"cannot write to {name!r}: it is not a text stream (open it in text mode)"
-        raise FileWriteError(msg, target=name) from error
-    except AttributeError:
-        msg = f"cannot write to {type(target).__name__}: expected a path or a text stream"
-        raise FileWriteError(msg, target=name) from None
-    except (OSError, ValueError) as error:
-        msg = f"cannot write to {name!r}: {error}"
-        raise FileWriteError(msg, target=name) from error
+    write_to(target, text)

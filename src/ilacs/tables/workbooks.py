@@ -34,13 +34,13 @@ import math
 import os
 import re
 from collections.abc import Iterable, Sequence
-from typing import IO, Any, BinaryIO
+from typing import Any, BinaryIO
 
 import attrs
 
 from ilacs.base.extras import require
-from ilacs.base.files import write_bytes_atomically
-from ilacs.errors import CsvFormatError, FileWriteError, ValidationError
+from ilacs.base.files import write_to
+from ilacs.errors import CsvFormatError, ValidationError
 
 __all__ = [
     "CELL_LIMIT",
@@ -264,11 +264,6 @@ def _xlsx_bytes(sheets: Iterable[SheetData]) -> bytes:
     return buffer.getvalue()
 
 
-def _stream_name(stream: object) -> str:
-    given = getattr(stream, "name", None)
-    return given if isinstance(given, str) else "<stream>"
-
-
 def write_xlsx(sheets: Iterable[SheetData], target: WorkbookTarget) -> None:
     """Write sheets of typed cells as an XLSX workbook, to a path (atomically) or a binary stream.
 
@@ -287,23 +282,4 @@ def write_xlsx(sheets: Iterable[SheetData], target: WorkbookTarget) -> None:
     ...
     ilacs.errors.ValidationError: 'note' in row 2 of sheet 'notes' has 40,000 characters, more than an XLSX cell holds (32,767)
     """
-    data = _xlsx_bytes(sheets)
-    if isinstance(target, str | os.PathLike):
-        write_bytes_atomically(target, data)
-        return
-    _write_bytes(data, target)
-
-
-def _write_bytes(data: bytes, target: IO[bytes]) -> None:
-    name = _stream_name(target)
-    try:
-        target.write(data)
-    except TypeError as error:
-        msg = f"cannot write to {name!r}: it is not a binary stream (open it with 'wb')"
-        raise FileWriteError(msg, target=name) from error
-    except AttributeError:
-        msg = f"cannot write to {type(target).__name__}: expected a path or a binary stream"
-        raise FileWriteError(msg, target=name) from None
-    except (OSError, ValueError) as error:
-        msg = f"cannot write to {name!r}: {error}"
-        raise FileWriteError(msg, target=name) from error
+    write_to(target, _xlsx_bytes(sheets))
