@@ -33,7 +33,6 @@ from ilacs.cli.documents import json_text
 from ilacs.cli.status import OK, usage
 from ilacs.frameworks.grades import Grade, outcome_value
 from ilacs.frameworks.kinds import InspectionKind
-from ilacs.model import authorities
 from ilacs.model.inspections import Inspection
 from ilacs.reasoning import national
 
@@ -53,24 +52,6 @@ _SHORT = {
 
 def _kinds(args: argparse.Namespace) -> tuple[InspectionKind, ...] | None:
     return tuple(InspectionKind(kind) for kind in args.kind) if args.kind else None
-
-
-def _selected(args: argparse.Namespace) -> tuple[frozenset[int] | None, str | None]:
-    """The URNs the --authority and --region filters keep (None: no filter), and their name."""
-    chosen: frozenset[int] | None = None
-    name = None
-    if args.authority:
-        found = [authorities.get(key) for key in args.authority]
-        chosen = frozenset(item.urn for item in found if item.urn is not None)
-        name = ", ".join(item.name for item in found) if len(found) < 4 else None
-    if args.region is not None:
-        members = authorities.in_region(args.region, include_abolished=True)
-        region = frozenset(item.urn for item in members if item.urn is not None)
-        if chosen is None:
-            chosen, name = region, members[0].region if members else args.region
-        else:
-            chosen, name = chosen & region, None
-    return chosen, name
 
 
 def _unpublished(found: tuple[Inspection, ...], kinds: tuple[InspectionKind, ...] | None) -> int:
@@ -310,7 +291,7 @@ def _latest_table(
 def _latest(args: argparse.Namespace) -> int:
     every = sources.inspections_of(args)
     kinds = _kinds(args)
-    urns, group = _selected(args)
+    urns, group = sources.selected(args, most_named=3)
     found = national.latest(every, as_of=args.as_of, kinds=kinds, authorities=urns)
     pictures = national.distributions(
         every, as_of=args.as_of, kinds=kinds, authorities=urns, group=group
@@ -390,7 +371,7 @@ def _comparison_lines(comparisons: Sequence[national.Comparison], fmt: str) -> s
 def _distribution(args: argparse.Namespace) -> int:
     every = sources.inspections_of(args)
     kinds = _kinds(args)
-    urns, group = _selected(args)
+    urns, group = sources.selected(args, most_named=3)
     areas = args.area or None
     if args.neighbours is not None:
         if args.by is not None or urns is not None:
@@ -447,15 +428,7 @@ def _add_common(sub: argparse.ArgumentParser) -> None:
         metavar="KIND",
         help="count inspections of this kind (repeat for several); by default the graded ones",
     )
-    sub.add_argument(
-        "--authority",
-        action="append",
-        metavar="NAME_OR_CODE",
-        help="only this authority (repeat for several): a name, URN, DfE or ONS code",
-    )
-    sub.add_argument(
-        "--region", metavar="REGION", help="only the authorities of this Ofsted region"
-    )
+    sources.add_authority_filters(sub)
     sub.add_argument("--format", choices=_FORMATS, default="text", help="output format (text)")
     options.add_output(sub)
 

@@ -147,18 +147,7 @@ def _group(args: argparse.Namespace) -> tuple[frozenset[int] | None, str | None]
         members = authorities.neighbours(args.neighbours)
         urns = frozenset(item.urn for item in members if item.urn is not None)
         return urns, f"statistical neighbours of {record.name}"
-    chosen: frozenset[int] | None = None
-    name = None
-    if args.authority:
-        found = [authorities.get(key) for key in args.authority]
-        chosen = frozenset(item.urn for item in found if item.urn is not None)
-        name = ", ".join(item.name for item in found)
-    if args.region is not None:
-        members = authorities.in_region(args.region, include_abolished=True)
-        region = frozenset(item.urn for item in members if item.urn is not None)
-        region_name = members[0].region if members and members[0].region else args.region
-        chosen, name = (region, region_name) if chosen is None else (chosen & region, None)
-    return chosen, name
+    return sources.selected(args)
 
 
 def _distribution(args: argparse.Namespace) -> int:
@@ -288,15 +277,7 @@ def add_commands(commands: "options.Commands[argparse.ArgumentParser]") -> None:
         "--since", type=options.day, metavar="DATE", help="the first day (six years before)"
     )
     sub.add_argument("--every", choices=tuple(_STEPS), default="year", help="a day every (year)")
-    sub.add_argument(
-        "--authority",
-        action="append",
-        metavar="NAME_OR_CODE",
-        help="only this authority (repeat for several): a name, URN, DfE or ONS code",
-    )
-    sub.add_argument(
-        "--region", metavar="REGION", help="only the authorities of this Ofsted region"
-    )
+    sources.add_authority_filters(sub)
     sub.add_argument(
         "--neighbours",
         metavar="NAME_OR_CODE",

@@ -22,12 +22,21 @@ from ilacs.cli import files
 from ilacs.cli.documents import inspections as inspections_in
 from ilacs.cli.status import INPUT_ERROR, USAGE_ERROR, CommandError
 from ilacs.errors import CsvFormatError
+from ilacs.model import authorities
 from ilacs.model.inspections import Inspection
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-__all__ = ["SOURCES", "add_national_file", "described", "inspections_of", "kind_of"]
+__all__ = [
+    "SOURCES",
+    "add_authority_filters",
+    "add_national_file",
+    "described",
+    "inspections_of",
+    "kind_of",
+    "selected",
+]
 
 #: What a national file may be, for ``--from``, and the words a picture's source uses.
 SOURCES = {
@@ -56,6 +65,42 @@ def add_national_file(sub: argparse.ArgumentParser) -> None:
         " community, area-send, analyst: one that export-csv wrote); by default a .csv file is"
         " Ofsted's official history and anything else a document",
     )
+
+
+def add_authority_filters(sub: argparse.ArgumentParser) -> None:
+    """Add ``--authority`` (repeatable) and ``--region``: which authorities count."""
+    sub.add_argument(
+        "--authority",
+        action="append",
+        metavar="NAME_OR_CODE",
+        help="only this authority (repeat for several): a name, URN, DfE or ONS code",
+    )
+    sub.add_argument(
+        "--region", metavar="REGION", help="only the authorities of this Ofsted region"
+    )
+
+
+def selected(
+    args: argparse.Namespace, *, most_named: int | None = None
+) -> tuple[frozenset[int] | None, str | None]:
+    """The URNs the ``--authority`` and ``--region`` filters keep (None: no filter), and their name.
+
+    Authorities chosen by name are named together, up to ``most_named`` of them;
+    a region by its name; both together are not named.
+    """
+    chosen: frozenset[int] | None = None
+    name = None
+    if args.authority:
+        found = [authorities.get(key) for key in args.authority]
+        chosen = frozenset(item.urn for item in found if item.urn is not None)
+        if most_named is None or len(found) <= most_named:
+            name = ", ".join(item.name for item in found)
+    if args.region is not None:
+        members = authorities.in_region(args.region, include_abolished=True)
+        region = frozenset(item.urn for item in members if item.urn is not None)
+        region_name = members[0].region if members and members[0].region else args.region
+        chosen, name = (region, region_name) if chosen is None else (chosen & region, None)
+    return chosen, name
 
 
 def kind_of(args: argparse.Namespace) -> str:
