@@ -191,6 +191,27 @@ class TestMisuse:
         assert not target.exists()
 
 
+class TestFailedWrites:
+    """A picture or a briefing that cannot be written is exit 2, as any failed write is."""
+
+    @pytest.mark.parametrize(
+        "command",
+        [
+            ("picture", "plan", PLAN, "--as-of", "2020-03-31", *SMALL, "-o", "{missing}/plan.png"),
+            ("report", PLAN, "--as-of", "2019-03-19", "--format", "html", "-o", "{missing}/b.html"),
+        ],
+    )
+    def test_a_missing_folder_is_a_usage_error_naming_the_file(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path, command: tuple[str, ...]
+    ) -> None:
+        """Exit 2 and the folder named; nothing is written."""
+        missing = tmp_path / "no-such-folder"
+        run = run_cli(capsys, *(arg.format(missing=missing) for arg in command))
+        assert run.status == 2, run.err
+        assert "does not exist" in run.err
+        assert not missing.exists()
+
+
 class TestReportWithPictures:
     """``ilacs report --format html|markdown --pictures``: a briefing that shows its pictures."""
 

@@ -21,7 +21,7 @@ from typing import TextIO
 from ilacs.base.extras import require
 from ilacs.base.files import write_atomically
 from ilacs.cli.status import INPUT_ERROR, CommandError, usage
-from ilacs.errors import DocumentError, IlacsError, MissingExtraError
+from ilacs.errors import DocumentError, FileWriteError, IlacsError, MissingExtraError
 from ilacs.wire import serialisation
 
 __all__ = [
@@ -162,8 +162,8 @@ def input_errors(path: str) -> Iterator[None]:
     """
     try:
         yield
-    except MissingExtraError:
-        raise  # not the file's fault: the environment's (exit 2)
+    except (FileWriteError, MissingExtraError):
+        raise  # not the input's fault: an output or the environment (exit 2)
     except IlacsError as error:
         message = f"{path}: {error}"
         raise CommandError(message, INPUT_ERROR) from error
